@@ -1,0 +1,44 @@
+using Microsoft.CodeAnalysis;
+
+namespace PiiGuard.Analyzers;
+
+/// <summary>
+/// The types PiiGuard looks for, resolved once per compilation. A library that is not referenced
+/// resolves to <see langword="null"/> and its sinks cost nothing.
+/// </summary>
+internal sealed class KnownTypes
+{
+    private KnownTypes(Compilation compilation, INamedTypeSymbol piiAttribute)
+    {
+        PiiAttribute = piiAttribute;
+        NotPiiAttribute = Resolve(compilation, "PiiGuard.NotPiiAttribute");
+        RedactsAttribute = Resolve(compilation, "PiiGuard.RedactsAttribute");
+        Console = Resolve(compilation, "System.Console");
+        LoggerExtensions = Resolve(compilation, "Microsoft.Extensions.Logging.LoggerExtensions");
+    }
+
+    public INamedTypeSymbol PiiAttribute { get; }
+
+    public INamedTypeSymbol? NotPiiAttribute { get; }
+
+    public INamedTypeSymbol? RedactsAttribute { get; }
+
+    public INamedTypeSymbol? Console { get; }
+
+    public INamedTypeSymbol? LoggerExtensions { get; }
+
+    /// <summary>
+    /// Resolves the known types, or returns <see langword="null"/> when the compilation cannot mark
+    /// personal data at all: then no PiiGuard rule has anything to find.
+    /// </summary>
+    public static KnownTypes? Create(Compilation compilation)
+    {
+        var piiAttribute = Resolve(compilation, "PiiGuard.PiiAttribute");
+        return piiAttribute is null ? null : new KnownTypes(compilation, piiAttribute);
+    }
+
+#pragma warning disable RS0030 // This is the one place where types are looked up, once per compilation.
+    private static INamedTypeSymbol? Resolve(Compilation compilation, string metadataName) =>
+        compilation.GetTypeByMetadataName(metadataName);
+#pragma warning restore RS0030
+}

@@ -1,0 +1,110 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PiiGuard.Analyzers.Sinks;
+
+/// <summary>
+/// The log and telemetry sinks PiiGuard knows without annotation: which calls write a log, and which of
+/// their arguments end up in it.
+/// </summary>
+internal sealed class LogSinks
+{
+    private readonly INamedTypeSymbol? _loggerExtensions;
+    private readonly INamedTypeSymbol? _console;
+
+    private LogSinks(KnownTypes knownTypes)
+    {
+        _loggerExtensions = knownTypes.LoggerExtensions;
+        _console = knownTypes.Console;
+    }
+
+    /// <summary>The log sinks of a compilation, or <see langword="null"/> when it references none.</summary>
+    public static LogSinks? Create(KnownTypes knownTypes) =>
+        knownTypes.LoggerExtensions is null && knownTypes.Console is null ? null : new LogSinks(knownTypes);
+
+    /// <summary>Whether <paramref name="method"/> writes a log; <paramref name="sinkName"/> is how messages name it.</summary>
+    public bool IsSink(IMethodSymbol method, out string sinkName)
+    {
+        var type = method.ContainingType;
+        if (_loggerExtensions is not null
+            && SymbolEqualityComparer.Default.Equals(type, _loggerExtensions)
+            && method.Name.StartsWith("Log", System.StringComparison.Ordinal))
+        {
+            // Extension methods are called on the logger: name them as the user sees them.
+            sinkName = "ILogger." + method.Name;
+            return true;
+        }
+
+        if (_console is not null
+            && SymbolEqualityComparer.Default.Equals(type, _console)
+            && method.Name is "WriteLine" or "Write")
+        {
+            sinkName = "Console." + method.Name;
+            return true;
+        }
+
+        sinkName = string.Empty;
+        return false;
+    }
+
+    /// <summary>
+    /// The values a sink call writes: the message and its arguments, one by one for a <c>params</c>
+    /// array. The logger, the level, the event ID and the exception are not message content.
+    /// </summary>
+    public static IEnumerable<IOperation> LoggedValues(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter || !IsMessageContent(parameter))
+            {
+                continue;
+            }
+
+            if (argument.ArgumentKind == ArgumentKind.ParamArray
+                && argument.Value is IArrayCreationOperation { Initializer: { } elements })
+            {
+                foreach (var element in elements.ElementValues)
+                {
+                    yield return element;
+                }
+            }
+            else
+            {
+                yield return argument.Value;
+            }
+        }
+    }
+
+    private static bool IsMessageContent(IParameterSymbol parameter)
+    {
+        if (parameter.ContainingSymbol is IMethodSymbol { IsExtensionMethod: true } && parameter.Ordinal == 0)
+        {
+            return false;
+        }
+
+        return parameter.Type switch
+        {
+            IArrayTypeSymbol array => array.ElementType.SpecialType is SpecialType.System_Object or SpecialType.System_Char,
+            INamedTypeSymbol named => named.SpecialType != SpecialType.None || named.TypeKind != TypeKind.Enum && !IsLoggingPlumbing(named),
+            _ => true,
+        };
+    }
+
+    // EventId and Exception are logged beside the message, not inside it; exceptions are PII004's business.
+    private static bool IsLoggingPlumbing(INamedTypeSymbol type) =>
+        type.Name is "EventId" || InheritsFromException(type);
+
+    private static bool InheritsFromException(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "Exception" && current.ContainingNamespace?.ToDisplayString() == "System")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

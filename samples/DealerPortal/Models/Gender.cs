@@ -1,0 +1,9 @@
+namespace DealerPortal.Models;
+
+public enum Gender
+{
+    NotStated,
+    Female,
+    Male,
+    NonBinary,
+}

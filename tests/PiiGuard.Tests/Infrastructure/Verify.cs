@@ -1,0 +1,54 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace PiiGuard.Tests.Infrastructure;
+
+/// <summary>The short alias of Microsoft.CodeAnalysis.Testing for one analyzer, and its fixer.</summary>
+internal static class Verify<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    public static DiagnosticResult Diagnostic(string id) =>
+        new DiagnosticResult(id, DiagnosticSeverity.Warning);
+
+    /// <summary>Analyses <paramref name="source"/> and expects the markup's diagnostics and <paramref name="expected"/>, nothing else.</summary>
+    public static Task AnalyzerAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source };
+        Configure(test);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    public static Task CodeFixAsync<TCodeFix>(string source, string fixedSource, int? iterations = null)
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+        };
+        if (iterations is { } count)
+        {
+            test.NumberOfFixAllIterations = count;
+            test.NumberOfFixAllInDocumentIterations = count;
+            test.NumberOfIncrementalIterations = count;
+        }
+
+        Configure(test);
+        return test.RunAsync();
+    }
+
+    private static void Configure<TVerifier>(AnalyzerTest<TVerifier> test)
+        where TVerifier : IVerifier, new()
+    {
+        test.ReferenceAssemblies = TestReferences.None;
+        test.TestState.AdditionalReferences.AddRange(TestReferences.All);
+        if (test is CodeFixTest<TVerifier> fixTest)
+        {
+            fixTest.FixedState.AdditionalReferences.AddRange(TestReferences.All);
+        }
+    }
+}

@@ -10,4 +10,8 @@ namespace PiiGuard;
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field, AllowMultiple = false, Inherited = true)]
 public sealed class EncryptedAttribute : Attribute
 {
+    /// <summary>Declares that the storage layer encrypts the attributed member at rest.</summary>
+    public EncryptedAttribute()
+    {
+    }
 }

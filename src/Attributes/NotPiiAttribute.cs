@@ -9,4 +9,8 @@ namespace PiiGuard;
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, AllowMultiple = false)]
 public sealed class NotPiiAttribute : Attribute
 {
+    /// <summary>Declares the attributed member not personal data.</summary>
+    public NotPiiAttribute()
+    {
+    }
 }

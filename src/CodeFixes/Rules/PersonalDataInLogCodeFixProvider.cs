@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Simplification;
 using PiiGuard.Analyzers;
 
@@ -57,6 +58,7 @@ public sealed class PersonalDataInLogCodeFixProvider : CodeFixProvider
                     SyntaxFactory.Argument(value.WithoutTrivia()))))
             .WithTriviaFrom(value);
 
-        return document.WithSyntaxRoot(root.ReplaceNode(value, mask));
+        var masked = document.WithSyntaxRoot(root.ReplaceNode(value, mask));
+        return await ImportAdder.AddImportsAsync(masked, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,0 +1,13 @@
+using PiiGuard;
+
+namespace DealerPortal.Processors;
+
+// The newsletter vendor. Its data processing agreement covers names and email addresses only,
+// so nothing else about a prospect may be sent through this client.
+[ThirdPartyProcessor("MarketingCloud", PiiCategory.Name, PiiCategory.Email)]
+public interface IMarketingPlatformClient
+{
+    Task SubscribeAsync(string fullName, string email, string audience, CancellationToken cancellationToken = default);
+
+    Task<int> CountSubscribersAsync(string audience, CancellationToken cancellationToken = default);
+}

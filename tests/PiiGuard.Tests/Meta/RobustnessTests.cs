@@ -1,0 +1,67 @@
+using PiiGuard.Tests.Infrastructure;
+
+namespace PiiGuard.Tests.Meta;
+
+/// <summary>No analyzer may throw (AD0001) on any input: empty, broken, or half typed.</summary>
+public sealed class RobustnessTests
+{
+    private const string Typical = """
+        using System;
+        using Microsoft.Extensions.Logging;
+        using PiiGuard;
+
+        public sealed class Customer
+        {
+            [Pii(PiiCategory.Email)] public string Email { get; set; } = "";
+            [Pii(PiiCategory.Name)] public string Name { get; set; } = "";
+        }
+
+        public sealed class EnquiryService(ILogger<EnquiryService> logger)
+        {
+            public void Receive(Customer customer)
+            {
+                logger.LogInformation("Enquiry from {Email} ({Name})", customer.Email, customer.Name);
+                Console.WriteLine(customer.Email);
+            }
+        }
+        """;
+
+    public static IEnumerable<object[]> Inputs() =>
+    [
+        ["empty", ""],
+        ["only trivia", "// nothing here\n#if DEBUG\n#endif\n"],
+        ["typical", Typical],
+        ["broken member", "class C { [Pii(PiiCategory.)] string Email; void M() { System.Console.WriteLine(Email }"],
+        ["unknown types", "class C { void M(Unknown u) { u.Logger.LogInformation(\"{x}\", u.Email); System.Console.WriteLine(u.Email); } }"],
+        ["attribute with wrong arguments", "using PiiGuard; class C { [Pii(\"email\")] [Pii] [Pii(PiiCategory.Email, 3)] public string E = \"\"; void M() => System.Console.WriteLine(E); }"],
+        ["category out of range", "using PiiGuard; class C { [Pii((PiiCategory)99)] public string E = \"\"; void M() => System.Console.WriteLine(E); }"],
+    ];
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public async Task Analyzers_run_without_exception(string name, string source)
+    {
+        var (_, exceptions) = await TestCompilations.AnalyzeAsync(TestCompilations.Create(source), [.. AllAnalyzers.Analyzers]);
+        Assert.True(exceptions.Count == 0, $"{name}: {string.Join(Environment.NewLine, exceptions)}");
+    }
+
+    [Fact]
+    public async Task Analyzers_run_without_exception_on_every_prefix_of_typical_code()
+    {
+        // Code as it is typed: every cut through the file, a few characters apart.
+        for (var length = 0; length <= Typical.Length; length += 7)
+        {
+            var (_, exceptions) = await TestCompilations.AnalyzeAsync(TestCompilations.Create(Typical[..length]), [.. AllAnalyzers.Analyzers]);
+            Assert.True(exceptions.Count == 0, $"cut at {length}: {string.Join(Environment.NewLine, exceptions)}");
+        }
+    }
+
+    [Fact]
+    public async Task Typical_code_gives_the_expected_findings_so_the_harness_sees_diagnostics()
+    {
+        // Guards the robustness tests against a harness that silently runs nothing.
+        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(TestCompilations.Create(Typical), [.. AllAnalyzers.Analyzers]);
+        Assert.Empty(exceptions);
+        Assert.Equal(3, diagnostics.Count(d => d.Id == "PII002"));
+    }
+}

@@ -11,7 +11,7 @@ internal static class Approvals
 {
     public static void Verify(string actual, [CallerFilePath] string testFile = "", [CallerMemberName] string testName = "")
     {
-        var directory = Path.GetDirectoryName(testFile)!;
+        var directory = Path.GetDirectoryName(SourcePath(testFile))!;
         var stem = Path.Combine(directory, $"{Path.GetFileNameWithoutExtension(testFile)}.{testName}");
         var verifiedPath = stem + ".verified.txt";
         var receivedPath = stem + ".received.txt";
@@ -29,4 +29,10 @@ internal static class Approvals
             ? $"No approved output yet. Review {receivedPath} and rename it to {Path.GetFileName(verifiedPath)}."
             : $"Output differs from {Path.GetFileName(verifiedPath)}; see {receivedPath}.\n--- received ---\n{normalized}");
     }
+
+    // CI builds map source paths to /_/ (deterministic builds); map them back into this repository.
+    private static string SourcePath(string compiledPath) =>
+        compiledPath.StartsWith("/_/", StringComparison.Ordinal)
+            ? Path.Combine(Repository.Root, compiledPath["/_/".Length..])
+            : compiledPath;
 }

@@ -15,6 +15,11 @@ internal sealed class KnownTypes
         RedactsAttribute = Resolve(compilation, "PiiGuard.RedactsAttribute");
         Console = Resolve(compilation, "System.Console");
         LoggerExtensions = Resolve(compilation, "Microsoft.Extensions.Logging.LoggerExtensions");
+        HashAlgorithm = Resolve(compilation, "System.Security.Cryptography.HashAlgorithm");
+        IncrementalHash = Resolve(compilation, "System.Security.Cryptography.IncrementalHash");
+        DataProtector = Resolve(compilation, "Microsoft.AspNetCore.DataProtection.IDataProtector");
+        DataProtectionExtensions = Resolve(compilation, "Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions");
+        Redactor = Resolve(compilation, "Microsoft.Extensions.Compliance.Redaction.Redactor");
     }
 
     public INamedTypeSymbol PiiAttribute { get; }
@@ -26,6 +31,16 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? Console { get; }
 
     public INamedTypeSymbol? LoggerExtensions { get; }
+
+    public INamedTypeSymbol? HashAlgorithm { get; }
+
+    public INamedTypeSymbol? IncrementalHash { get; }
+
+    public INamedTypeSymbol? DataProtector { get; }
+
+    public INamedTypeSymbol? DataProtectionExtensions { get; }
+
+    public INamedTypeSymbol? Redactor { get; }
 
     /// <summary>
     /// Resolves the known types, or returns <see langword="null"/> when the compilation cannot mark

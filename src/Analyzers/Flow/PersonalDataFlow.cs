@@ -1,93 +1,106 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
+using PiiGuard.Analyzers.Sinks;
 
 namespace PiiGuard.Analyzers.Flow;
 
 /// <summary>
-/// The data-flow engine: tells whether a value that reaches a sink holds personal data, and where it
-/// came from. One instance per compilation, shared by every rule, so what it learns about a symbol is
-/// learnt once.
+/// The data-flow engine of a compilation, shared by every rule: what is marked, what sanitises, what
+/// each method of the compilation does with personal data, and the body analysis that ties them.
 /// </summary>
 /// <remarks>
-/// Cost: a query walks the value's operation tree once (linear in its size); the markings of a symbol
-/// are read once and memoised. Today the engine recognises direct reads of <c>[Pii]</c> members
-/// (through conversions and parentheses); the ordered, interprocedural propagation of SPEC.md's
-/// "What must be followed" slots in behind <see cref="Trace"/> without changing the rules.
+/// Cost and bounds: symbols are resolved once per compilation (<see cref="KnownTypes"/>); markings and
+/// carrier types are read once per symbol; each method body is analysed once per rule that looks at
+/// it, in time linear in its size (<see cref="BodyAnalysis"/>: a bounded fixed point over its control
+/// flow graph); a call into another method of the compilation uses that method's summary, computed on
+/// first use and memoised (<see cref="Summaries"/>: at most 8 calls deep, recursion cut). There is no
+/// whole-program fixed point, so a keystroke costs the edited body plus the summaries it needs.
 /// </remarks>
 internal sealed class PersonalDataFlow
 {
     private static readonly ConditionalWeakTable<Compilation, PersonalDataFlow?> s_byCompilation = new();
 
-    private readonly ConcurrentDictionary<ISymbol, PiiCategorySet> _markings = new(SymbolEqualityComparer.Default);
+    private readonly Compilation _compilation;
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _prints = new(SymbolEqualityComparer.Default);
 
-    private PersonalDataFlow(KnownTypes knownTypes) => KnownTypes = knownTypes;
+    private PersonalDataFlow(Compilation compilation, KnownTypes knownTypes)
+    {
+        _compilation = compilation;
+        KnownTypes = knownTypes;
+        Markings = new Markings(knownTypes);
+        Sanitizers = new Sanitizers(compilation, knownTypes);
+        Summaries = new Summaries(this);
+        LogSinks = LogSinks.Create(knownTypes, this);
+    }
 
     public KnownTypes KnownTypes { get; }
 
+    public Markings Markings { get; }
+
+    public Sanitizers Sanitizers { get; }
+
+    public Summaries Summaries { get; }
+
+    public LogSinks? LogSinks { get; }
+
     /// <summary>The engine of a compilation, or <see langword="null"/> when it cannot mark personal data.</summary>
     public static PersonalDataFlow? For(Compilation compilation) =>
-        s_byCompilation.GetValue(compilation, static c => KnownTypes.Create(c) is { } known ? new PersonalDataFlow(known) : null);
+        s_byCompilation.GetValue(compilation, static c => KnownTypes.Create(c) is { } known ? new PersonalDataFlow(c, known) : null);
 
-    /// <summary>Finds personal data in <paramref name="value"/>, or returns <see langword="null"/>.</summary>
-    public PersonalDataFinding? Trace(IOperation value, CancellationToken cancellationToken)
+    /// <summary>Whether the method's body is in this compilation, so a summary can be computed.</summary>
+    public bool HasBody(IMethodSymbol method) =>
+        !method.IsAbstract && !method.IsExtern && !method.IsImplicitlyDeclared
+        && method.MethodKind is MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.ExplicitInterfaceImplementation
+        && !method.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty;
+
+    public static bool HasSource(ISymbol symbol) => !symbol.DeclaringSyntaxReferences.IsEmpty;
+
+    /// <summary>
+    /// Whether printing a value of <paramref name="type"/> prints personal data: records and anonymous
+    /// objects print every member; any type whose <c>ToString</c> reads personal data does.
+    /// </summary>
+    public bool PrintsPersonalData(ITypeSymbol? type, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var operation = Unwrap(value);
-        var symbol = operation switch
+        if (type is null)
         {
-            IPropertyReferenceOperation property => property.Property,
-            IFieldReferenceOperation field => (ISymbol)field.Field,
-            _ => null,
-        };
-
-        if (symbol is null)
-        {
-            return null;
+            return false;
         }
 
-        var categories = MarkedCategories(symbol);
-        return categories.IsEmpty ? null : new PersonalDataFinding(new PersonalDataSource(symbol, categories), ImmutableArray<string>.Empty);
+        if (type.IsAnonymousType || type.IsTupleType || !Markings.Marked(type).IsEmpty)
+        {
+            return true;
+        }
+
+        return _prints.TryGetValue(type, out var known) ? known : _prints.GetOrAdd(type, PrintsCore(type, cancellationToken));
     }
 
-    /// <summary>The categories a symbol is marked with by <c>[Pii]</c>; empty when it carries none.</summary>
-    public PiiCategorySet MarkedCategories(ISymbol symbol) =>
-        _markings.GetOrAdd(symbol.OriginalDefinition, ReadMarkings);
-
-    private PiiCategorySet ReadMarkings(ISymbol symbol)
+    private bool PrintsCore(ITypeSymbol type, CancellationToken cancellationToken)
     {
-        var categories = PiiCategorySet.Empty;
-        foreach (var attribute in symbol.GetAttributes())
+        for (var current = type as INamedTypeSymbol; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, KnownTypes.PiiAttribute)
-                && attribute.ConstructorArguments.Length == 1
-                && attribute.ConstructorArguments[0].Value is int category)
+            foreach (var member in current.GetMembers(nameof(ToString)))
             {
-                categories = categories.Union(PiiCategorySet.Of(category));
+                if (member is IMethodSymbol { IsOverride: true, Parameters.IsEmpty: true } toString)
+                {
+                    if (HasBody(toString))
+                    {
+                        return Summaries.Get(toString, 0, cancellationToken).Return is not null;
+                    }
+
+                    // A record's generated ToString prints every member; a library's we cannot see.
+                    return toString.IsImplicitlyDeclared && current.IsRecord && !Markings.Carried(current).IsEmpty;
+                }
             }
         }
 
-        return categories;
+        return false;
     }
 
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (true)
-        {
-            switch (operation)
-            {
-                case IConversionOperation conversion:
-                    operation = conversion.Operand;
-                    break;
-                case IParenthesizedOperation parenthesized:
-                    operation = parenthesized.Operand;
-                    break;
-                default:
-                    return operation;
-            }
-        }
-    }
+#pragma warning disable RS1030, RS0030 // Summaries read the bodies of callees in other trees; one model per tree, cached.
+    internal SemanticModel SemanticModel(SyntaxTree tree) =>
+        _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
+#pragma warning restore RS1030, RS0030
 }

@@ -2,18 +2,31 @@ using Microsoft.CodeAnalysis;
 
 namespace PiiGuard.Analyzers.Flow;
 
-/// <summary>Where personal data comes from: a marked member, parameter or return value.</summary>
-internal sealed class PersonalDataSource
+/// <summary>
+/// Where personal data comes from: a marked member, parameter or return value, or a type whose values
+/// are or carry personal data. A placeholder stands for a parameter (or <c>this</c>) while a method
+/// summary is computed, and is replaced by the argument's data at each call.
+/// </summary>
+internal sealed class PersonalDataSource : System.IEquatable<PersonalDataSource>
 {
-    public PersonalDataSource(ISymbol symbol, PiiCategorySet categories)
+    public const int NotAPlaceholder = -2;
+    public const int ThisPlaceholder = -1;
+
+    public PersonalDataSource(ISymbol symbol, PiiCategorySet categories, int placeholder = NotAPlaceholder)
     {
         Symbol = symbol;
         Categories = categories;
+        Placeholder = placeholder;
     }
 
     public ISymbol Symbol { get; }
 
     public PiiCategorySet Categories { get; }
+
+    /// <summary>The parameter ordinal this placeholder stands for, <see cref="ThisPlaceholder"/>, or <see cref="NotAPlaceholder"/>.</summary>
+    public int Placeholder { get; }
+
+    public bool IsPlaceholder => Placeholder != NotAPlaceholder;
 
     /// <summary>The declaration, for the diagnostic's additional location; none for metadata.</summary>
     public Location? Location
@@ -32,7 +45,23 @@ internal sealed class PersonalDataSource
         }
     }
 
-    /// <summary>"Customer.DateOfBirth (DateOfBirth)".</summary>
-    public override string ToString() =>
-        $"{Symbol.ContainingType?.Name}.{Symbol.Name} ({Categories})";
+    public bool Equals(PersonalDataSource? other) =>
+        other is not null && Placeholder == other.Placeholder && SymbolEqualityComparer.Default.Equals(Symbol, other.Symbol);
+
+    public override bool Equals(object? obj) => Equals(obj as PersonalDataSource);
+
+    public override int GetHashCode() => SymbolEqualityComparer.Default.GetHashCode(Symbol) ^ Placeholder;
+
+    /// <summary>"Customer.DateOfBirth (DateOfBirth)", "parameter 'email' (Email)", "Customer (Name, Email)".</summary>
+    public override string ToString()
+    {
+        var name = Symbol switch
+        {
+            IParameterSymbol parameter => $"parameter '{parameter.Name}'",
+            ITypeSymbol type => type.Name,
+            IMethodSymbol method => $"{method.ContainingType?.Name}.{method.Name}()",
+            _ => $"{Symbol.ContainingType?.Name}.{Symbol.Name}",
+        };
+        return $"{name} ({Categories})";
+    }
 }

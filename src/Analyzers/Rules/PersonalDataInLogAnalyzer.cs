@@ -3,7 +3,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PiiGuard.Analyzers.Flow;
-using PiiGuard.Analyzers.Sinks;
 
 namespace PiiGuard.Analyzers.Rules;
 
@@ -16,34 +15,37 @@ public sealed class PersonalDataInLogAnalyzer : PiiGuardAnalyzer
 
     internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow)
     {
-        if (LogSinks.Create(flow.KnownTypes) is not { } sinks)
+        if (flow.LogSinks is not { } sinks)
         {
             return;
         }
 
-        context.RegisterOperationAction(c => AnalyzeInvocation(c, flow, sinks), OperationKind.Invocation);
-    }
-
-    private static void AnalyzeInvocation(OperationAnalysisContext context, PersonalDataFlow flow, LogSinks sinks)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (!sinks.IsSink(invocation.TargetMethod, out var sinkName))
+        context.RegisterOperationBlockAction(block =>
         {
-            return;
-        }
-
-        foreach (var value in LogSinks.LoggedValues(invocation))
-        {
-            if (flow.Trace(value, context.CancellationToken) is { } finding)
+            foreach (var root in BodyRoots.Of(block.OperationBlocks))
             {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.PersonalDataInLog,
-                    value.Syntax.GetLocation(),
-                    finding.AdditionalLocations,
-                    finding.Source.ToString(),
-                    sinkName,
-                    finding.PathSuffix));
+                BodyAnalysis.Run(
+                    flow,
+                    block.GetControlFlowGraph(root),
+                    FlowState.Empty,
+                    (call, analysis) => sinks.Observe(call, analysis, (value, data, sink) =>
+                    {
+                        if (data.HasPlaceholders || data.Sources.IsEmpty)
+                        {
+                            return;
+                        }
+
+                        block.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.PersonalDataInLog,
+                            value.Syntax.GetLocation(),
+                            data.AdditionalLocations,
+                            data.SourcesText,
+                            sink,
+                            data.PathSuffix));
+                    }),
+                    nesting: 0,
+                    block.CancellationToken);
             }
-        }
+        });
     }
 }

@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using PiiGuard.Analyzers.Flow;
 
 namespace PiiGuard.Analyzers.Sinks;
 
@@ -12,16 +14,62 @@ internal sealed class LogSinks
 {
     private readonly INamedTypeSymbol? _loggerExtensions;
     private readonly INamedTypeSymbol? _console;
+    private readonly PersonalDataFlow _flow;
 
-    private LogSinks(KnownTypes knownTypes)
+    private LogSinks(KnownTypes knownTypes, PersonalDataFlow flow)
     {
         _loggerExtensions = knownTypes.LoggerExtensions;
         _console = knownTypes.Console;
+        _flow = flow;
     }
 
     /// <summary>The log sinks of a compilation, or <see langword="null"/> when it references none.</summary>
-    public static LogSinks? Create(KnownTypes knownTypes) =>
-        knownTypes.LoggerExtensions is null && knownTypes.Console is null ? null : new LogSinks(knownTypes);
+    public static LogSinks? Create(KnownTypes knownTypes, PersonalDataFlow flow) =>
+        knownTypes.LoggerExtensions is null && knownTypes.Console is null ? null : new LogSinks(knownTypes, flow);
+
+    /// <summary>
+    /// Reports each value of <paramref name="call"/> that puts personal data into a log: directly, for a
+    /// known sink, or through a method of the compilation whose summary says a parameter reaches one.
+    /// </summary>
+    public void Observe(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, string> report)
+    {
+        if (call is not IInvocationOperation invocation)
+        {
+            return;
+        }
+
+        if (IsSink(invocation.TargetMethod, out var sinkName))
+        {
+            foreach (var value in LoggedValues(invocation))
+            {
+                if (analysis.EvaluateAsText(value) is { } data)
+                {
+                    report(value, data, sinkName);
+                }
+            }
+
+            return;
+        }
+
+        if (!_flow.HasBody(invocation.TargetMethod))
+        {
+            return;
+        }
+
+        var summary = _flow.Summaries.Get(invocation.TargetMethod, 0, CancellationToken(analysis));
+        foreach (var flow in summary.LogSinks)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == flow.Placeholder && analysis.EvaluateAsText(argument.Value) is { } data)
+                {
+                    report(argument.Value, data.Through(BodyAnalysis.CallStep(invocation.TargetMethod)), flow.Sink);
+                }
+            }
+        }
+    }
+
+    private static System.Threading.CancellationToken CancellationToken(BodyAnalysis analysis) => analysis.CancellationToken;
 
     /// <summary>Whether <paramref name="method"/> writes a log; <paramref name="sinkName"/> is how messages name it.</summary>
     public bool IsSink(IMethodSymbol method, out string sinkName)

@@ -1,0 +1,298 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PiiGuard.Analyzers.Flow;
+
+/// <summary>What data a value holds, in the current state: the propagation rules of SPEC.md.</summary>
+internal sealed partial class BodyAnalysis
+{
+    /// <summary>The personal data <paramref name="operation"/> holds at this point, or <see langword="null"/>.</summary>
+    public PersonalData? Evaluate(IOperation? operation)
+    {
+        if (operation is null || CannotCarry(operation.Type))
+        {
+            return null;
+        }
+
+        var data = EvaluateCore(operation);
+        if (operation.Type is { } type)
+        {
+            // A value of a [Pii] type is the data itself; a value of a carrier type holds it in its members.
+            if (_flow.Markings.Marked(type) is { IsEmpty: false } marked)
+            {
+                data = PersonalData.Merge(data, PersonalData.From(new PersonalDataSource(type, marked)));
+            }
+            else if (data is null && _flow.Markings.Carried(type) is { IsEmpty: false } carried)
+            {
+                data = PersonalData.From(new PersonalDataSource(type, carried), isCarrier: true);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>The data a value puts into text (interpolation, concatenation, formatting): a carrier only when its ToString prints it.</summary>
+    public PersonalData? EvaluateAsText(IOperation operation)
+    {
+        var data = Evaluate(operation);
+        if (data is null || !data.IsCarrier)
+        {
+            return data;
+        }
+
+        return _flow.PrintsPersonalData(Unwrap(operation).Type, _cancellationToken) ? data.AsValue() : null;
+    }
+
+    private PersonalData? EvaluateCore(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IConversionOperation conversion:
+                return Evaluate(conversion.Operand);
+            case IParenthesizedOperation parenthesized:
+                return Evaluate(parenthesized.Operand);
+            case ILiteralOperation or IDefaultValueOperation or ITypeOfOperation or INameOfOperation or ISizeOfOperation
+                or IDelegateCreationOperation or IAnonymousFunctionOperation or IFlowAnonymousFunctionOperation
+                or IIsNullOperation or IIsPatternOperation or IIsTypeOperation:
+                return null;
+            case ILocalReferenceOperation local:
+                return _state[local.Local];
+            case IParameterReferenceOperation parameter:
+                return PersonalData.Merge(_state[parameter.Parameter], Marked(parameter.Parameter, _flow.Markings.Marked(parameter.Parameter)));
+            case IFlowCaptureReferenceOperation capture:
+                return _state[CaptureKey.Of(capture.Id)];
+            case IInstanceReferenceOperation:
+                return _state[FlowState.This];
+            case IPropertyReferenceOperation or IFieldReferenceOperation:
+                return MemberRead((IMemberReferenceOperation)operation);
+            case IInvocationOperation invocation:
+                return Invocation(invocation);
+            case IObjectCreationOperation creation:
+                return Creation(creation);
+            case IAnonymousObjectCreationOperation anonymous:
+                return PersonalData.Object(InitializedMembers(anonymous.Initializers), isCarrier: true);
+            case ITupleOperation tuple:
+                var items = ImmutableDictionary<string, PersonalData>.Empty;
+                for (var i = 0; i < tuple.Elements.Length; i++)
+                {
+                    if (Evaluate(tuple.Elements[i]) is { } item)
+                    {
+                        items = items.Add("Item" + (i + 1), item);
+                    }
+                }
+
+                return PersonalData.Object(items, isCarrier: false);
+            case IArrayCreationOperation array:
+                return array.Initializer is null ? null : MergeAll(array.Initializer.ElementValues, asText: false);
+            case IArrayElementReferenceOperation element:
+                return Evaluate(element.ArrayReference);
+            case IInterpolatedStringOperation interpolated:
+                return MergeAll(interpolated.Parts.OfType<IInterpolationOperation>().Select(part => part.Expression), asText: true);
+            case IBinaryOperation binary:
+                return PersonalData.Merge(EvaluateAsText(binary.LeftOperand), EvaluateAsText(binary.RightOperand));
+            case IConditionalOperation conditional:
+                return PersonalData.Merge(Evaluate(conditional.WhenTrue), Evaluate(conditional.WhenFalse));
+            case ICoalesceOperation coalesce:
+                return PersonalData.Merge(Evaluate(coalesce.Value), Evaluate(coalesce.WhenNull));
+            case IAwaitOperation awaited:
+                return Evaluate(awaited.Operation);
+            case ISimpleAssignmentOperation assignment:
+                return Evaluate(assignment.Value);
+            default:
+                return MergeAll(operation.ChildOperations, asText: false);
+        }
+    }
+
+    private PersonalData? MemberRead(IMemberReferenceOperation reference)
+    {
+        var member = reference.Member;
+        var marked = Marked(member, _flow.Markings.Marked(member));
+        if (reference.Instance is null or IInstanceReferenceOperation && _state[member] is { } stored)
+        {
+            return PersonalData.Merge(marked, stored);
+        }
+
+        var receiver = reference.Instance is null ? null : Evaluate(reference.Instance);
+        if (receiver?.Members is { } members)
+        {
+            return PersonalData.Merge(marked, members.TryGetValue(MemberName(member), out var value) ? value : null);
+        }
+
+        if (member is IPropertySymbol { GetMethod: { } getter } && _flow.HasBody(getter))
+        {
+            var computed = _flow.Summaries.Get(getter, _nesting, _cancellationToken).Return?
+                .Instantiate(p => p == PersonalDataSource.ThisPlaceholder ? receiver : null, $"{member.ContainingType.Name}.{member.Name}");
+            return PersonalData.Merge(marked, computed);
+        }
+
+        // The contents of a value (a string, a list of addresses) go with it; a carrier's unmarked members do not.
+        return receiver is { IsCarrier: false } && !IsSizeOf(member) ? PersonalData.Merge(marked, receiver) : marked;
+    }
+
+    private PersonalData? Invocation(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (_flow.Sanitizers.IsSanitizer(method))
+        {
+            return null;
+        }
+
+        var marked = Marked(method, _flow.Markings.MarkedReturn(method));
+        if (_flow.HasBody(method))
+        {
+            var summary = _flow.Summaries.Get(method, _nesting, _cancellationToken);
+            return PersonalData.Merge(marked, summary.Return?.Instantiate(p => ArgumentData(invocation, p), CallStep(method)));
+        }
+
+        if (method.MethodKind == MethodKind.LocalFunction || CannotCarryNumber(invocation))
+        {
+            return marked;
+        }
+
+        if (method.Name == nameof(ToString) && method.Parameters.IsEmpty && invocation.Instance is { } printed)
+        {
+            return PersonalData.Merge(marked, EvaluateAsText(printed));
+        }
+
+        // A library call (string methods, formatting, encodings, LINQ): what goes in comes out.
+        var result = marked;
+        if (invocation.Instance is { } instance)
+        {
+            result = PersonalData.Merge(result, EvaluateAsText(instance));
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            result = PersonalData.Merge(result, argument.Value is IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation lambda }
+                ? Lambda(lambda, invocation)
+                : EvaluateAsText(argument.Value));
+        }
+
+        return result;
+    }
+
+    /// <summary>A lambda given to a library call (a LINQ projection): its result, with its parameter bound to the elements.</summary>
+    private PersonalData? Lambda(IFlowAnonymousFunctionOperation lambda, IInvocationOperation invocation)
+    {
+        if (_nesting >= MaxNesting)
+        {
+            return null;
+        }
+
+        var elements = invocation.Instance is { } instance
+            ? Evaluate(instance)
+            : invocation.Arguments.FirstOrDefault(a => a.Value is not IDelegateCreationOperation) is { } source ? Evaluate(source.Value) : null;
+        var state = _state;
+        foreach (var parameter in lambda.Symbol.Parameters.Take(1))
+        {
+            state = state.Set(parameter, elements);
+        }
+
+        var graph = _graph.GetAnonymousFunctionControlFlowGraphInScope(lambda, _cancellationToken);
+        return Run(_flow, graph, state, observer: null, _nesting + 1, _cancellationToken);
+    }
+
+    private PersonalData? Creation(IObjectCreationOperation creation)
+    {
+        var members = ImmutableDictionary<string, PersonalData>.Empty;
+        PersonalData? contents = null;
+        var constructor = creation.Constructor;
+        var ownType = constructor is not null && PersonalDataFlow.HasSource(constructor.ContainingType);
+        foreach (var argument in creation.Arguments)
+        {
+            if (ownType && argument.Parameter is { } parameter)
+            {
+                // A positional record or a DTO constructor: the argument becomes the member of the same name.
+                if (Evaluate(argument.Value) is { } data
+                    && creation.Type?.GetMembers().FirstOrDefault(m => m is IPropertySymbol or IFieldSymbol
+                        && string.Equals(m.Name, parameter.Name, System.StringComparison.OrdinalIgnoreCase)) is { } target)
+                {
+                    members = members.SetItem(target.Name, data);
+                }
+            }
+            else
+            {
+                contents = PersonalData.Merge(contents, EvaluateAsText(argument.Value));
+            }
+        }
+
+        if (creation.Initializer is { } initializer)
+        {
+            members = members.AddRange(InitializedMembers(initializer.Initializers).Where(m => !members.ContainsKey(m.Key)));
+            foreach (var add in initializer.Initializers.OfType<IInvocationOperation>())
+            {
+                contents = PersonalData.Merge(contents, MergeAll(add.Arguments.Select(a => a.Value), asText: false));
+            }
+        }
+
+        return PersonalData.Merge(contents, PersonalData.Object(members, isCarrier: true));
+    }
+
+    private ImmutableDictionary<string, PersonalData> InitializedMembers(ImmutableArray<IOperation> initializers)
+    {
+        var members = ImmutableDictionary<string, PersonalData>.Empty;
+        foreach (var initializer in initializers)
+        {
+            if (initializer is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment
+                && Evaluate(assignment.Value) is { } data)
+            {
+                members = members.SetItem(MemberName(target.Member), data);
+            }
+        }
+
+        return members;
+    }
+
+    private PersonalData? ArgumentData(IInvocationOperation invocation, int placeholder)
+    {
+        if (placeholder == PersonalDataSource.ThisPlaceholder)
+        {
+            return invocation.Instance is null ? null : Evaluate(invocation.Instance);
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == placeholder)
+            {
+                return Evaluate(argument.Value);
+            }
+        }
+
+        return null;
+    }
+
+    private PersonalData? MergeAll(System.Collections.Generic.IEnumerable<IOperation> operations, bool asText)
+    {
+        PersonalData? merged = null;
+        foreach (var operation in operations)
+        {
+            merged = PersonalData.Merge(merged, asText ? EvaluateAsText(operation) : Evaluate(operation));
+        }
+
+        return merged;
+    }
+
+    private static PersonalData? Marked(ISymbol symbol, PiiCategorySet categories) =>
+        categories.IsEmpty ? null : PersonalData.From(new PersonalDataSource(symbol, categories));
+
+    /// <summary>"SummaryBuilder.Describe(Customer)": how a path names a method of the compilation.</summary>
+    public static string CallStep(IMethodSymbol method) =>
+        $"{method.ContainingType?.Name}.{method.Name}({string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)))})";
+
+    private static bool CannotCarry(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_Boolean;
+
+    private static bool IsSizeOf(ISymbol member) => member.Name is "Length" or "Count" or "LongLength" or "Capacity";
+
+    // Counts, positions and hash codes of a library call are numbers about the data, not the data;
+    // parsing and conversion keep it (int.Parse(phone)).
+    private static bool CannotCarryNumber(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        return method.ReturnType.SpecialType is >= SpecialType.System_SByte and <= SpecialType.System_Double
+            && method.Name is not ("Parse" or "TryParse")
+            && !method.Name.StartsWith("To", System.StringComparison.Ordinal);
+    }
+}

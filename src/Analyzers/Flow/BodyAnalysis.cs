@@ -1,0 +1,318 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PiiGuard.Analyzers.Flow;
+
+/// <summary>
+/// Follows personal data through one method body, in the order it runs: a forward analysis over the
+/// body's control flow graph, iterated to a fixed point at loops, then one more pass that shows every
+/// call, with the data each argument holds at that point, to an observer (a rule or a summary).
+/// </summary>
+/// <remarks>
+/// Cost: each block is transferred at most <see cref="MaxVisitsPerBlock"/> times before the final pass,
+/// so the work is linear in the size of the body. Lambdas are analysed where they are created, with the
+/// state they capture; local functions once, at the end, with the state at the method's exit.
+/// </remarks>
+internal sealed partial class BodyAnalysis
+{
+    /// <summary>Observes a call (invocation or object creation) with the data at that point.</summary>
+    public delegate void CallObserver(IOperation call, BodyAnalysis analysis);
+
+    private const int MaxVisitsPerBlock = 6;
+    private const int MaxNesting = 6;
+
+    private readonly PersonalDataFlow _flow;
+    private readonly ControlFlowGraph _graph;
+    private readonly CallObserver? _observer;
+    private readonly int _nesting;
+    private readonly CancellationToken _cancellationToken;
+    private FlowState _state = FlowState.Empty;
+
+    private BodyAnalysis(PersonalDataFlow flow, ControlFlowGraph graph, CallObserver? observer, int nesting, CancellationToken cancellationToken)
+    {
+        _flow = flow;
+        _graph = graph;
+        _observer = observer;
+        _nesting = nesting;
+        _cancellationToken = cancellationToken;
+    }
+
+    public PersonalDataFlow Flow => _flow;
+
+    public System.Threading.CancellationToken CancellationToken => _cancellationToken;
+
+    /// <summary>Analyses <paramref name="graph"/> from <paramref name="initial"/>; returns the data of its return values.</summary>
+    public static PersonalData? Run(
+        PersonalDataFlow flow, ControlFlowGraph graph, FlowState initial, CallObserver? observer, int nesting, CancellationToken cancellationToken) =>
+        new BodyAnalysis(flow, graph, observer, nesting, cancellationToken).Run(initial);
+
+    private PersonalData? Run(FlowState initial)
+    {
+        var blocks = _graph.Blocks;
+        var exits = new FlowState?[blocks.Length];
+        var visits = new int[blocks.Length];
+        var work = new Queue<int>();
+        var queued = new bool[blocks.Length];
+        work.Enqueue(0);
+        queued[0] = true;
+
+        while (work.Count > 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var ordinal = work.Dequeue();
+            queued[ordinal] = false;
+            var block = blocks[ordinal];
+            var exit = Transfer(block, Entry(block, exits, initial), observe: false);
+            visits[ordinal]++;
+            if (exits[ordinal] is not null && FlowState.SameFacts(exits[ordinal], exit))
+            {
+                continue;
+            }
+
+            exits[ordinal] = FlowState.Merge(exits[ordinal], exit);
+            foreach (var successor in new[] { block.FallThroughSuccessor?.Destination, block.ConditionalSuccessor?.Destination })
+            {
+                if (successor is not null && !queued[successor.Ordinal] && visits[successor.Ordinal] < MaxVisitsPerBlock)
+                {
+                    work.Enqueue(successor.Ordinal);
+                    queued[successor.Ordinal] = true;
+                }
+            }
+        }
+
+        // The final pass: the states are settled; show each call to the observer and collect return values.
+        PersonalData? returned = null;
+        FlowState? end = null;
+        foreach (var block in blocks)
+        {
+            if (!block.IsReachable || (block.Ordinal != 0 && exits[block.Ordinal] is null))
+            {
+                continue;
+            }
+
+            var exit = Transfer(block, Entry(block, exits, initial), observe: _observer is not null);
+            if (block.BranchValue is { } value && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
+            {
+                returned = PersonalData.Merge(returned, Evaluate(value));
+            }
+
+            if (block.Kind == BasicBlockKind.Exit)
+            {
+                end = exit;
+            }
+        }
+
+        if (_observer is not null && _nesting < MaxNesting)
+        {
+            foreach (var localFunction in _graph.LocalFunctions)
+            {
+                Run(_flow, _graph.GetLocalFunctionControlFlowGraph(localFunction, _cancellationToken), end ?? initial, _observer, _nesting + 1, _cancellationToken);
+            }
+        }
+
+        return returned;
+    }
+
+    private FlowState Entry(BasicBlock block, FlowState?[] exits, FlowState initial)
+    {
+        if (block.Ordinal == 0)
+        {
+            return initial;
+        }
+
+        FlowState? entry = null;
+        foreach (var predecessor in block.Predecessors)
+        {
+            if (exits[predecessor.Source.Ordinal] is { } exit)
+            {
+                entry = FlowState.Merge(entry, exit);
+            }
+        }
+
+        return entry ?? FlowState.Empty;
+    }
+
+    private bool _observing;
+
+    private FlowState Transfer(BasicBlock block, FlowState entry, bool observe)
+    {
+        _state = entry;
+        _observing = observe;
+        foreach (var operation in block.Operations)
+        {
+            Visit(operation);
+        }
+
+        if (block.BranchValue is { } branch)
+        {
+            Visit(branch);
+        }
+
+        return _state;
+    }
+
+    /// <summary>Runs an operation's side effects on the state, children first, and shows calls to the observer.</summary>
+    private void Visit(IOperation operation)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        switch (operation)
+        {
+            case IFlowAnonymousFunctionOperation lambda:
+                if (_observing && _nesting < MaxNesting)
+                {
+                    Run(_flow, _graph.GetAnonymousFunctionControlFlowGraphInScope(lambda, _cancellationToken), _state, _observer, _nesting + 1, _cancellationToken);
+                }
+
+                return;
+            case IFlowCaptureOperation capture:
+                Visit(capture.Value);
+                _state = _state.Set(CaptureKey.Of(capture.Id), Evaluate(capture.Value));
+                return;
+            case ISimpleAssignmentOperation assignment:
+                VisitChildren(assignment.Target);
+                Visit(assignment.Value);
+                Assign(assignment.Target, Evaluate(assignment.Value), strong: true);
+                return;
+            case ICompoundAssignmentOperation compound:
+                VisitChildren(compound.Target);
+                Visit(compound.Value);
+                Assign(compound.Target, PersonalData.Merge(Evaluate(compound.Target), Evaluate(compound.Value)), strong: true);
+                return;
+            case IDeconstructionAssignmentOperation deconstruction:
+                Visit(deconstruction.Value);
+                AssignDeconstruction(deconstruction.Target, Evaluate(deconstruction.Value));
+                return;
+        }
+
+        VisitChildren(operation);
+        if (operation is IInvocationOperation invocation)
+        {
+            ApplySideEffects(invocation);
+        }
+
+        if (_observing && operation is IInvocationOperation or IObjectCreationOperation)
+        {
+            _observer!(operation, this);
+        }
+    }
+
+    private void VisitChildren(IOperation operation)
+    {
+        foreach (var child in operation.ChildOperations)
+        {
+            Visit(child);
+        }
+    }
+
+    private void Assign(IOperation target, PersonalData? data, bool strong)
+    {
+        switch (target)
+        {
+            case ILocalReferenceOperation local:
+                var step = local.Local.IsImplicitlyDeclared || local.Local.Name.Length == 0 ? null : $"local '{local.Local.Name}'";
+                Store(local.Local, step is null ? data : data?.Through(step), strong);
+                break;
+            case IParameterReferenceOperation parameter:
+                Store(parameter.Parameter, data, strong);
+                break;
+            case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member when member.Instance is null or IInstanceReferenceOperation:
+                if (member is IPropertyReferenceOperation { Arguments.Length: > 0 })
+                {
+                    Store(FlowState.This, data, strong: false);
+                }
+                else
+                {
+                    Store(member.Member, data, strong);
+                }
+
+                break;
+            case IMemberReferenceOperation member when member.Instance is not null && KeyOf(member.Instance) is { } owner:
+                if (member is IPropertyReferenceOperation { Arguments.Length: > 0 })
+                {
+                    Store(owner, data?.AsValue(), strong: false);
+                }
+                else
+                {
+                    var current = _state[owner];
+                    Store(owner, current is null ? (data is null ? null : PersonalData.Object(
+                        System.Collections.Immutable.ImmutableDictionary<string, PersonalData>.Empty.Add(MemberName(member.Member), data), isCarrier: true))
+                        : current.WithMember(MemberName(member.Member), data), strong: true);
+                }
+
+                break;
+            case IArrayElementReferenceOperation element when KeyOf(element.ArrayReference) is { } array:
+                Store(array, data, strong: false);
+                break;
+        }
+    }
+
+    private void AssignDeconstruction(IOperation target, PersonalData? data)
+    {
+        if (target is ITupleOperation tuple)
+        {
+            for (var i = 0; i < tuple.Elements.Length; i++)
+            {
+                var element = data?.Members is { } members && members.TryGetValue("Item" + (i + 1), out var item) ? item : data;
+                AssignDeconstruction(tuple.Elements[i], element);
+            }
+        }
+        else if (target is IDeclarationExpressionOperation declaration)
+        {
+            AssignDeconstruction(declaration.Expression, data);
+        }
+        else
+        {
+            Assign(target, data, strong: true);
+        }
+    }
+
+    private void Store(object key, PersonalData? data, bool strong) =>
+        _state = _state.Set(key, strong ? data : PersonalData.Merge(_state[key], data));
+
+    /// <summary>Collections and builders keep what is added to them: <c>list.Add(email)</c>, <c>builder.Append(name)</c>.</summary>
+    private void ApplySideEffects(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (!method.IsStatic && invocation.Instance is { } receiver && KeyOf(receiver) is { } key && IsAccumulating(method))
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                Store(key, Evaluate(argument.Value), strong: false);
+            }
+        }
+    }
+
+    private static bool IsAccumulating(IMethodSymbol method) =>
+        method.Locations.Length > 0 && !method.Locations[0].IsInSource
+        && (method.ReturnsVoid
+            || SymbolEqualityComparer.Default.Equals(method.ReturnType, method.ContainingType)
+            || method.Name.StartsWith("Add", System.StringComparison.Ordinal)
+            || method.Name.StartsWith("Insert", System.StringComparison.Ordinal)
+            || method.Name is "Push" or "Enqueue" or "TryAdd");
+
+    private static object? KeyOf(IOperation operation) => Unwrap(operation) switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IFlowCaptureReferenceOperation capture => CaptureKey.Of(capture.Id),
+        IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+        IInstanceReferenceOperation => FlowState.This,
+        _ => null,
+    };
+
+    private static string MemberName(ISymbol member) =>
+        member is IFieldSymbol { CorrespondingTupleField: { } tupleField } ? tupleField.Name : member.Name;
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation or IParenthesizedOperation)
+        {
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+        }
+
+        return operation;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+
+namespace PiiGuard.Analyzers.Flow;
+
+/// <summary>
+/// What the code says is personal data: <c>[Pii]</c> on members, parameters, return values and types,
+/// and the types that carry such data in their members (directly, nested, or in collections). Read once
+/// per symbol and memoised.
+/// </summary>
+internal sealed class Markings
+{
+    private const int MaxCarrierDepth = 4;
+
+    private readonly KnownTypes _known;
+    private readonly ConcurrentDictionary<ISymbol, PiiCategorySet> _marked = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, PiiCategorySet> _returns = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, PiiCategorySet> _carried = new(SymbolEqualityComparer.Default);
+
+    public Markings(KnownTypes known) => _known = known;
+
+    /// <summary>The categories <c>[Pii]</c> gives a member, parameter or type; empty when it has none.</summary>
+    public PiiCategorySet Marked(ISymbol symbol) => _marked.GetOrAdd(symbol.OriginalDefinition, ReadMarkings);
+
+    /// <summary>The categories <c>[Pii]</c> gives a method's return value.</summary>
+    public PiiCategorySet MarkedReturn(IMethodSymbol method) =>
+        _returns.GetOrAdd(method.OriginalDefinition, m => Read(m.GetReturnTypeAttributes()));
+
+    /// <summary>The categories a value of <paramref name="type"/> carries in its members; empty for none.</summary>
+    public PiiCategorySet Carried(ITypeSymbol type) => CarriedCore(type, 0);
+
+    private PiiCategorySet CarriedCore(ITypeSymbol type, int depth)
+    {
+        if (depth > MaxCarrierDepth || type.SpecialType != SpecialType.None)
+        {
+            return PiiCategorySet.Empty;
+        }
+
+        if (_carried.TryGetValue(type, out var known))
+        {
+            return known;
+        }
+
+        var categories = PiiCategorySet.Empty;
+        switch (type)
+        {
+            case IArrayTypeSymbol array:
+                categories = Marked(array.ElementType).Union(CarriedCore(array.ElementType, depth + 1));
+                break;
+            case INamedTypeSymbol named:
+                foreach (var argument in named.TypeArguments)
+                {
+                    categories = categories.Union(Marked(argument)).Union(CarriedCore(argument, depth + 1));
+                }
+
+                if (named.ContainingNamespace?.ToDisplayString().StartsWith("System", System.StringComparison.Ordinal) != true)
+                {
+                    foreach (var member in named.GetMembers())
+                    {
+                        if (member.IsStatic || member is not (IPropertySymbol or IFieldSymbol) || member.IsImplicitlyDeclared && member is IFieldSymbol)
+                        {
+                            continue;
+                        }
+
+                        var memberType = member is IPropertySymbol property ? property.Type : ((IFieldSymbol)member).Type;
+                        categories = categories.Union(Marked(member)).Union(Marked(memberType)).Union(CarriedCore(memberType, depth + 1));
+                    }
+                }
+
+                break;
+        }
+
+        // A cycle or depth cut gives a partial answer; only the answer from the top is kept.
+        if (depth == 0)
+        {
+            _carried.TryAdd(type, categories);
+        }
+
+        return categories;
+    }
+
+    private PiiCategorySet ReadMarkings(ISymbol symbol) => Read(symbol.GetAttributes());
+
+    private PiiCategorySet Read(System.Collections.Immutable.ImmutableArray<AttributeData> attributes)
+    {
+        var categories = PiiCategorySet.Empty;
+        foreach (var attribute in attributes)
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _known.PiiAttribute)
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is int category)
+            {
+                categories = categories.Union(PiiCategorySet.Of(category));
+            }
+        }
+
+        return categories;
+    }
+}

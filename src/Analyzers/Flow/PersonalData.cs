@@ -1,0 +1,167 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace PiiGuard.Analyzers.Flow;
+
+/// <summary>
+/// The personal data a value holds: where it came from, its categories and the way it took. A
+/// <em>carrier</em> is an object whose members hold the data (a <c>Customer</c>); otherwise the value is
+/// the data itself (a string, a list of e-mail addresses). Objects built in the analysed method keep
+/// their members apart, so a DTO filled with <c>Email</c> and <c>Source</c> carries Email only.
+/// </summary>
+internal sealed class PersonalData
+{
+    private const int MaxSources = 4;
+    private const int MaxPathSteps = 4;
+
+    private PersonalData(
+        ImmutableArray<PersonalDataSource> sources, ImmutableArray<string> path, bool isCarrier, ImmutableDictionary<string, PersonalData>? members)
+    {
+        Sources = sources;
+        Path = path;
+        IsCarrier = isCarrier;
+        Members = members;
+        var categories = PiiCategorySet.Empty;
+        foreach (var source in sources)
+        {
+            categories = categories.Union(source.Categories);
+        }
+
+        Categories = categories;
+    }
+
+    public ImmutableArray<PersonalDataSource> Sources { get; }
+
+    public PiiCategorySet Categories { get; }
+
+    /// <summary>The steps between source and sink ("local 'summary'", "SummaryBuilder.Describe(Customer)").</summary>
+    public ImmutableArray<string> Path { get; }
+
+    public bool IsCarrier { get; }
+
+    /// <summary>The data of each member of an object built in the analysed code, by member name.</summary>
+    public ImmutableDictionary<string, PersonalData>? Members { get; }
+
+    public bool HasPlaceholders => Sources.Any(s => s.IsPlaceholder);
+
+    public static PersonalData From(PersonalDataSource source, bool isCarrier = false) =>
+        new(ImmutableArray.Create(source), ImmutableArray<string>.Empty, isCarrier, null);
+
+    /// <summary>An object whose members hold the given data; <see langword="null"/> when none does.</summary>
+    public static PersonalData? Object(ImmutableDictionary<string, PersonalData> members, bool isCarrier)
+    {
+        PersonalData? all = null;
+        foreach (var member in members.OrderBy(m => m.Key, System.StringComparer.Ordinal))
+        {
+            all = Merge(all, member.Value);
+        }
+
+        return all is null ? null : new PersonalData(all.Sources, all.Path, isCarrier, members);
+    }
+
+    public static PersonalData? Merge(PersonalData? left, PersonalData? right)
+    {
+        if (left is null || ReferenceEquals(left, right))
+        {
+            return right;
+        }
+
+        if (right is null)
+        {
+            return left;
+        }
+
+        var sources = left.Sources;
+        foreach (var source in right.Sources)
+        {
+            if (sources.Length < MaxSources && !sources.Contains(source))
+            {
+                sources = sources.Add(source);
+            }
+        }
+
+        var members = left.Members is { } l && right.Members is { } r ? MergeMembers(l, r) : null;
+        return new PersonalData(sources, left.Path.IsEmpty ? right.Path : left.Path, left.IsCarrier && right.IsCarrier, members);
+    }
+
+    /// <summary>This data, having passed through <paramref name="step"/>.</summary>
+    public PersonalData Through(string step) =>
+        Path.Length >= MaxPathSteps || (Path.Length > 0 && Path[Path.Length - 1] == step)
+            ? this
+            : new PersonalData(Sources, Path.Add(step), IsCarrier, Members);
+
+    /// <summary>The same data as a plain value: what printing or copying an object's contents yields.</summary>
+    public PersonalData AsValue() => IsCarrier || Members is not null ? new PersonalData(Sources, Path, false, null) : this;
+
+    public PersonalData AsCarrier() => IsCarrier ? this : new PersonalData(Sources, Path, true, Members);
+
+    public PersonalData WithMember(string name, PersonalData? value)
+    {
+        var members = (Members ?? ImmutableDictionary<string, PersonalData>.Empty).Remove(name);
+        if (value is not null)
+        {
+            members = members.SetItem(name, value);
+        }
+
+        return Object(members, IsCarrier) ?? new PersonalData(Sources, Path, IsCarrier, members);
+    }
+
+    /// <summary>Replaces the placeholders of a method summary by the data of the call's arguments.</summary>
+    public PersonalData? Instantiate(System.Func<int, PersonalData?> argument, string step)
+    {
+        PersonalData? result = null;
+        var intrinsic = Sources.Where(s => !s.IsPlaceholder).ToImmutableArray();
+        if (!intrinsic.IsEmpty)
+        {
+            result = new PersonalData(intrinsic, Path, IsCarrier, null).Through(step);
+        }
+
+        foreach (var placeholder in Sources.Where(s => s.IsPlaceholder))
+        {
+            if (argument(placeholder.Placeholder) is { } data)
+            {
+                var flowed = IsCarrier ? data : data.AsValue();
+                result = Merge(result, flowed.Through(step));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>"Customer.Email (Email) and Customer.Name (Name)".</summary>
+    public string SourcesText => string.Join(" and ", Sources.Where(s => !s.IsPlaceholder));
+
+    /// <summary>" through local 'summary' and Describe(Customer)", or nothing for a direct read.</summary>
+    public string PathSuffix => Path.IsDefaultOrEmpty ? string.Empty : " through " + string.Join(" and ", Path);
+
+    /// <summary>The additional locations of a diagnostic: the sources' declarations that are in source.</summary>
+    public ImmutableArray<Location> AdditionalLocations =>
+        Sources.Where(s => !s.IsPlaceholder).Select(s => s.Location).OfType<Location>().ToImmutableArray();
+
+    /// <summary>Equal for the fixed point of the body analysis: same sources, shape and members.</summary>
+    public static bool SameFacts(PersonalData? left, PersonalData? right)
+    {
+        if (left is null || right is null)
+        {
+            return left is null && right is null;
+        }
+
+        return left.IsCarrier == right.IsCarrier
+            && left.Sources.Length == right.Sources.Length
+            && left.Sources.All(right.Sources.Contains)
+            && (left.Members?.Count ?? -1) == (right.Members?.Count ?? -1);
+    }
+
+    private static ImmutableDictionary<string, PersonalData> MergeMembers(
+        ImmutableDictionary<string, PersonalData> left, ImmutableDictionary<string, PersonalData> right)
+    {
+        var merged = left;
+        foreach (var member in right)
+        {
+            merged = merged.SetItem(member.Key, Merge(left.TryGetValue(member.Key, out var existing) ? existing : null, member.Value)!);
+        }
+
+        return merged;
+    }
+}

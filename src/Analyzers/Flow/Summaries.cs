@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PiiGuard.Analyzers.Flow;
+
+/// <summary>What a method of the compilation does with personal data, seen from its callers.</summary>
+internal sealed class MethodSummary
+{
+    public static readonly MethodSummary Empty = new(null, ImmutableArray<SinkFlow>.Empty);
+
+    public MethodSummary(PersonalData? returned, ImmutableArray<SinkFlow> logSinks)
+    {
+        Return = returned;
+        LogSinks = logSinks;
+    }
+
+    /// <summary>The data of the return value: intrinsic sources, and placeholders for the parameters (and <c>this</c>) that flow to it.</summary>
+    public PersonalData? Return { get; }
+
+    /// <summary>The parameters whose data reaches a log sink inside the method (or its callees).</summary>
+    public ImmutableArray<SinkFlow> LogSinks { get; }
+}
+
+/// <summary>A parameter of a method whose data reaches a sink inside it.</summary>
+internal sealed class SinkFlow
+{
+    public SinkFlow(int placeholder, string sink, ImmutableArray<string> path)
+    {
+        Placeholder = placeholder;
+        Sink = sink;
+        Path = path;
+    }
+
+    public int Placeholder { get; }
+
+    public string Sink { get; }
+
+    public ImmutableArray<string> Path { get; }
+}
+
+/// <summary>
+/// Method summaries, computed lazily when a call needs one and memoised for the compilation: a method
+/// is analysed once with placeholders for its parameters, whoever calls it.
+/// </summary>
+/// <remarks>
+/// Bounds: summaries nest at most <see cref="MaxDepth"/> calls deep; a recursive call, or one past the
+/// bound, counts as a method that moves no data. Such a cut summary is not memoised, so the answer
+/// never depends on which caller asked first.
+/// </remarks>
+internal sealed class Summaries
+{
+    private const int MaxDepth = 8;
+
+    [System.ThreadStatic]
+    private static HashSet<IMethodSymbol>? t_inProgress;
+
+    [System.ThreadStatic]
+    private static bool t_cut;
+
+    private readonly PersonalDataFlow _flow;
+    private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _cache = new(SymbolEqualityComparer.Default);
+
+    public Summaries(PersonalDataFlow flow) => _flow = flow;
+
+    public MethodSummary Get(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        if (_cache.TryGetValue(method, out var known))
+        {
+            return known;
+        }
+
+        var inProgress = t_inProgress ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        if (depth >= MaxDepth || inProgress.Contains(method))
+        {
+            t_cut = true;
+            return MethodSummary.Empty;
+        }
+
+        var outerCut = t_cut;
+        t_cut = false;
+        inProgress.Add(method);
+        try
+        {
+            var summary = Compute(method, depth, cancellationToken);
+            if (!t_cut)
+            {
+                summary = _cache.GetOrAdd(method, summary);
+            }
+
+            return summary;
+        }
+        finally
+        {
+            inProgress.Remove(method);
+            t_cut |= outerCut;
+        }
+    }
+
+    private MethodSummary Compute(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+    {
+        if (Body(method, cancellationToken) is not { } graph)
+        {
+            return MethodSummary.Empty;
+        }
+
+        var initial = FlowState.Empty.Set(FlowState.This, Placeholder(method.ContainingType, PersonalDataSource.ThisPlaceholder, isCarrier: true));
+        foreach (var parameter in method.Parameters)
+        {
+            var isCarrier = !_flow.Markings.Carried(parameter.Type).IsEmpty;
+            initial = initial.Set(parameter, Placeholder(parameter, parameter.Ordinal, isCarrier));
+        }
+
+        var sinks = ImmutableArray.CreateBuilder<SinkFlow>();
+        var returned = BodyAnalysis.Run(
+            _flow,
+            graph,
+            initial,
+            (call, analysis) => _flow.LogSinks?.Observe(call, analysis, (_, data, sink) =>
+            {
+                foreach (var source in data.Sources.Where(s => s.IsPlaceholder && s.Placeholder >= 0))
+                {
+                    if (!sinks.Any(s => s.Placeholder == source.Placeholder))
+                    {
+                        sinks.Add(new SinkFlow(source.Placeholder, sink, data.Path));
+                    }
+                }
+            }),
+            depth + 1,
+            cancellationToken);
+
+        return new MethodSummary(returned, sinks.ToImmutable());
+    }
+
+    private static PersonalData Placeholder(ISymbol symbol, int ordinal, bool isCarrier) =>
+        PersonalData.From(new PersonalDataSource(symbol, PiiCategorySet.Empty, ordinal), isCarrier);
+
+    private ControlFlowGraph? Body(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            var operation = _flow.SemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
+            switch (operation)
+            {
+                case IMethodBodyOperation body when body.BlockBody is not null || body.ExpressionBody is not null:
+                    return ControlFlowGraph.Create(body, cancellationToken);
+                case IBlockOperation { Parent: null } block:
+                    return ControlFlowGraph.Create(block, cancellationToken);
+            }
+        }
+
+        return null;
+    }
+}

@@ -43,7 +43,11 @@ internal sealed partial class BodyAnalysis
             return data;
         }
 
-        return _flow.PrintsPersonalData(Unwrap(operation).Type, _cancellationToken) ? data.AsValue() : null;
+        // A record built here prints the members it was given, marked or not.
+        var type = Unwrap(operation).Type;
+        return _flow.PrintsPersonalData(type, _cancellationToken) || (data.Members is not null && type is { IsRecord: true })
+            ? data.AsValue()
+            : null;
     }
 
     private PersonalData? EvaluateCore(IOperation operation)
@@ -167,7 +171,7 @@ internal sealed partial class BodyAnalysis
         foreach (var argument in invocation.Arguments)
         {
             result = PersonalData.Merge(result, argument.Value is IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation lambda }
-                ? Lambda(lambda, invocation)
+                ? (Mentions(invocation.Type, lambda.Symbol.ReturnType) ? Lambda(lambda, invocation) : null)
                 : EvaluateAsText(argument.Value));
         }
 
@@ -281,6 +285,24 @@ internal sealed partial class BodyAnalysis
     /// <summary>"SummaryBuilder.Describe(Customer)": how a path names a method of the compilation.</summary>
     public static string CallStep(IMethodSymbol method) =>
         $"{method.ContainingType?.Name}.{method.Name}({string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)))})";
+
+    // A lambda's result reaches the call's result only when the result holds values of its type:
+    // Select(x => x.Email) gives strings; OrderBy(x => x.Email) gives the customers back.
+    private static bool Mentions(ITypeSymbol? type, ITypeSymbol target, int depth = 0)
+    {
+        if (type is null || depth > 3)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(type, target))
+        {
+            return true;
+        }
+
+        return type is INamedTypeSymbol named && named.TypeArguments.Any(argument => Mentions(argument, target, depth + 1))
+            || type is IArrayTypeSymbol array && Mentions(array.ElementType, target, depth + 1);
+    }
 
     private static bool CannotCarry(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_Boolean;
 

@@ -255,7 +255,7 @@ internal sealed partial class BodyAnalysis
         {
             for (var i = 0; i < tuple.Elements.Length; i++)
             {
-                var element = data?.Members is { } members && members.TryGetValue("Item" + (i + 1), out var item) ? item : data;
+                var element = data?.Members is { } members ? (members.TryGetValue("Item" + (i + 1), out var item) ? item : null) : data;
                 AssignDeconstruction(tuple.Elements[i], element);
             }
         }
@@ -276,13 +276,24 @@ internal sealed partial class BodyAnalysis
     private void ApplySideEffects(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        if (!method.IsStatic && invocation.Instance is { } receiver && KeyOf(receiver) is { } key && IsAccumulating(method))
+        if (!method.IsStatic && invocation.Instance is { } receiver && KeyOf(FluentRoot(receiver)) is { } key && IsAccumulating(method))
         {
             foreach (var argument in invocation.Arguments)
             {
                 Store(key, Evaluate(argument.Value), strong: false);
             }
         }
+    }
+
+    // builder.Append(a).Append(b): every call in the chain adds to the builder the chain starts from.
+    private static IOperation FluentRoot(IOperation receiver)
+    {
+        while (receiver is IInvocationOperation { Instance: { } inner } call && IsAccumulating(call.TargetMethod))
+        {
+            receiver = inner;
+        }
+
+        return receiver;
     }
 
     private static bool IsAccumulating(IMethodSymbol method) =>

@@ -1,0 +1,247 @@
+using Verifier = PiiGuard.Tests.Infrastructure.Verify<PiiGuard.Analyzers.Rules.PersonalDataInLogAnalyzer>;
+
+namespace PiiGuard.Tests.Flow;
+
+/// <summary>
+/// Every construct of SPEC.md's "What must be followed", logged through PII002: each positive marks the
+/// argument that must be reported, each near-miss has no mark and must stay silent.
+/// </summary>
+public sealed class FlowCaseTests
+{
+    private const string L = "log.LogInformation(\"{V}\", ";
+
+    public static TheoryData<string, string> Locals() => new()
+    {
+        { "local", "var e = c.Email; " + L + "{|PII002:e|});" },
+        { "local re-assigned before the sink", "var e = c.Email; e = \"none\"; " + L + "e);" },
+        { "local assigned after a clean start", "var e = \"none\"; e = c.Email; " + L + "{|PII002:e|});" },
+        { "one branch assigns", "string e; if (text.Length > 0) e = c.Email; else e = \"x\"; " + L + "{|PII002:e|});" },
+        { "both branches overwrite", "var e = c.Email; if (text == \"\") { e = \"a\"; } else { e = \"b\"; } " + L + "e);" },
+        { "overwritten by a parameter", "var e = c.Email; e = text; " + L + "e);" },
+        { "loop accumulates", "var s = \"\"; foreach (var v in c.Vehicles) s += v.Vin; " + L + "{|PII002:s|});" },
+        { "loop accumulates clean members", "var s = \"\"; foreach (var v in c.Vehicles) s += v.Model; " + L + "s);" },
+        { "loop back edge", "var last = \"\"; for (var i = 0; i < 3; i++) { " + L + "{|PII002:last|}); last = c.Email; }" },
+        { "loop that clears before logging", "var last = \"\"; for (var i = 0; i < 3; i++) { last = \"\"; " + L + "last); last = c.Email; }" },
+        { "while loop", "var s = c.Email; while (s.Length > 3) { s = s.Substring(1); } " + L + "{|PII002:s|});" },
+        { "field of this", "_saved = c.Email; " + L + "{|PII002:_saved|});" },
+        { "field of this overwritten", "_saved = c.Email; _saved = \"x\"; " + L + "_saved);" },
+        { "compound assignment", "var s = \"to: \"; s += c.Email; " + L + "{|PII002:s|});" },
+        { "compound assignment of clean data", "var s = \"to: \"; s += c.Id; " + L + "s);" },
+        { "object local", "object o = c.Email; " + L + "{|PII002:o|});" },
+        { "parameter re-assigned", "text = c.Email; " + L + "{|PII002:text|});" },
+        { "plain parameter", L + "text);" },
+        { "try block", "var e = \"\"; try { e = c.Email; } catch (Exception) { } " + L + "{|PII002:e|});" },
+        { "using block", "var e = \"\"; using (var sha = SHA256.Create()) { e = c.Email; } " + L + "{|PII002:e|});" },
+    };
+
+    public static TheoryData<string, string> Expressions() => new()
+    {
+        { "conditional", L + "{|PII002:text.Length > 0 ? c.Email : \"none\"|});" },
+        { "conditional of constants", L + "c.Email != null ? \"has\" : \"none\");" },
+        { "coalesce", L + "{|PII002:c.Phone ?? \"none\"|});" },
+        { "coalesce of clean values", L + "text ?? \"none\");" },
+        { "cast", L + "{|PII002:(object)c.Email|});" },
+        { "switch expression", "var s = c.Id switch { 0 => c.Email, _ => \"x\" }; " + L + "{|PII002:s|});" },
+        { "switch expression of constants", "var s = c.Id switch { 0 => \"a\", _ => \"b\" }; " + L + "s);" },
+        { "null-conditional call", L + "{|PII002:c.Phone?.Trim()|});" },
+        { "null-conditional length", L + "c.Phone?.Length);" },
+        { "interpolation", "log.LogInformation({|PII002:$\"Customer {c.Email}\"|});" },
+        { "interpolation with format", "log.LogInformation({|PII002:$\"Born {c.DateOfBirth:yyyy-MM-dd}\"|});" },
+        { "interpolation of the key", "log.LogInformation($\"Customer {c.Id}\");" },
+        { "concatenation", "log.LogInformation({|PII002:\"Customer \" + c.LastName|});" },
+        { "concatenation of the key", "log.LogInformation(\"Customer \" + c.Id);" },
+        { "string.Format", L + "{|PII002:string.Format(\"{0}\", c.Email)|});" },
+        { "string.Concat", L + "{|PII002:string.Concat(c.FirstName, c.LastName)|});" },
+        { "string.Join", L + "{|PII002:string.Join(\",\", c.Email, c.Phone)|});" },
+        { "string.Join of keys", L + "string.Join(\",\", c.Id, c.Source));" },
+        { "StringBuilder", "var sb = new StringBuilder(); sb.Append(\"a\").Append(c.Email); " + L + "{|PII002:sb.ToString()|});" },
+        { "StringBuilder constructor", "var sb = new StringBuilder(c.Email); " + L + "{|PII002:sb|});" },
+        { "StringBuilder of keys", "var sb = new StringBuilder(); sb.Append(c.Id).AppendLine(c.Source); " + L + "sb.ToString());" },
+        { "nameof", L + "nameof(c.Email));" },
+        { "typeof", L + "typeof(Customer));" },
+        { "await of a marked return", "var e = await Helpers.LoadEmailAsync(); " + L + "{|PII002:e|});" },
+        { "await of a clean task", "var n = await Task.FromResult(c.Id); " + L + "n);" },
+        { "int.Parse keeps the data", L + "{|PII002:int.Parse(c.Phone!)|});" },
+        { "arithmetic on the key", L + "c.Id * 2);" },
+    };
+
+    public static TheoryData<string, string> StringMethods()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var call in new[]
+        {
+            "Trim()", "TrimStart()", "TrimEnd('x')", "ToUpper()", "ToUpperInvariant()", "ToLower()", "ToLowerInvariant()",
+            "Substring(1)", "Substring(0, 3)", "Replace(\"@\", \" at \")", "PadLeft(40)", "Normalize()", "Insert(0, \"<\")",
+            "Remove(0, 1)", "Split('@')[1]", "ToString()", "ToCharArray()", "AsSpan().ToString()",
+        })
+        {
+            data.Add(call, L + "{|PII002:c.Email." + call + "|});");
+        }
+
+        data.Add("DateTime.ToString", L + "{|PII002:c.DateOfBirth.ToString(\"yyyy\")|});");
+        data.Add("DateTime.Year", L + "{|PII002:c.DateOfBirth.Year|});");
+        return data;
+    }
+
+    public static TheoryData<string, string> CannotCarry()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var value in new[]
+        {
+            "c.Email.Length", "c.Email == text", "c.Email != text", "string.IsNullOrEmpty(c.Email)", "string.IsNullOrWhiteSpace(c.Phone)",
+            "c.Vehicles.Count", "c.Email.Contains(\"@\")", "c.Email.StartsWith(\"a\")", "c.Email.EndsWith(\".com\")", "c.Email.Equals(text)",
+            "c.Email.IndexOf('@')", "c.Email.CompareTo(text)", "c.Email.GetHashCode()", "customers.Count(x => x.Email.Length > 0)",
+            "customers.Any(x => x.Email == text)", "customers.Select(x => x.Id).Sum()", "c.Phone is null", "c.Email is { Length: > 3 }",
+            "c.Id.ToString()", "c.Label", "c", "customers", "dto", "c.Vehicles",
+        })
+        {
+            data.Add(value, L + value + ");");
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string, string> Encodings()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var value in new[]
+        {
+            "Encoding.UTF8.GetBytes(c.Email)", "Encoding.ASCII.GetBytes(c.Email)", "Encoding.Unicode.GetString(Encoding.Unicode.GetBytes(c.Email))",
+            "Convert.ToBase64String(Encoding.UTF8.GetBytes(c.Email))", "Convert.ToHexString(Encoding.UTF8.GetBytes(c.Email))",
+            "Uri.EscapeDataString(c.Email)", "System.Net.WebUtility.UrlEncode(c.Email)", "System.Net.WebUtility.HtmlEncode(c.Email)",
+        })
+        {
+            data.Add(value, L + "{|PII002:" + value + "|});");
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string, string> Sanitisers() => new()
+    {
+        { "[Redacts] helper", L + "Helpers.Hide(c.Email));" },
+        { "PiiMask", L + "PiiMask.Mask(c.Email));" },
+        { "PiiPseudonymizer", L + "new PiiPseudonymizer(key).Pseudonymize(c.Email));" },
+        { "SHA256.HashData", L + "Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(c.Email))));" },
+        { "HMAC ComputeHash", "using var hmac = new HMACSHA256(key); " + L + "Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes(c.Email))));" },
+        { "HMACSHA256.HashData", L + "Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(c.Email))));" },
+        { "sanitised in a branch only", L + "{|PII002:text.Length > 0 ? PiiMask.Mask(c.Email) : c.Email|});" },
+        { "sanitised in both branches", L + "text.Length > 0 ? PiiMask.Mask(c.Email) : \"none\");" },
+        { "sanitised local", "var e = PiiMask.Mask(c.Email); " + L + "e);" },
+        { "hash of a local then overwritten by data", "var e = PiiMask.Mask(c.Email); e = c.Phone; " + L + "{|PII002:e|});" },
+    };
+
+    public static TheoryData<string, string> Aggregates() => new()
+    {
+        { "tuple", "var t = (c.Email, c.Id); " + L + "{|PII002:t|});" },
+        { "tuple item", "var t = (c.Email, c.Id); " + L + "{|PII002:t.Item1|});" },
+        { "tuple clean item", "var t = (c.Email, c.Id); " + L + "t.Item2);" },
+        { "named tuple element", "var t = (Mail: c.Email, Key: c.Id); " + L + "{|PII002:t.Mail|});" },
+        { "named tuple clean element", "var t = (Mail: c.Email, Key: c.Id); " + L + "t.Key);" },
+        { "deconstruction", "var (mail, id) = (c.Email, c.Id); " + L + "{|PII002:mail|});" },
+        { "deconstruction clean part", "var (mail, id) = (c.Email, c.Id); " + L + "id);" },
+        { "anonymous object", L + "{|PII002:new { c.Email, c.Id }|});" },
+        { "anonymous object of keys", L + "new { c.Id, c.Source });" },
+        { "anonymous member", "var a = new { Mail = c.Email, c.Id }; " + L + "{|PII002:a.Mail|});" },
+        { "anonymous clean member", "var a = new { Mail = c.Email, c.Id }; " + L + "a.Id);" },
+        { "object initializer member", "var d = new PlainDto { Email = c.Email, Source = c.Source }; " + L + "{|PII002:d.Email|});" },
+        { "object initializer clean member", "var d = new PlainDto { Email = c.Email, Source = c.Source }; " + L + "d.Source);" },
+        { "plain DTO object is not printed", "var d = new PlainDto { Email = c.Email }; " + L + "d);" },
+        { "member assigned after creation", "var d = new PlainDto(); d.Email = c.Email; " + L + "{|PII002:d.Email|});" },
+        { "member re-assigned after creation", "var d = new PlainDto(); d.Email = c.Email; d.Email = \"\"; " + L + "d.Email);" },
+        { "record object prints its members", "var r = new DtoRecord(c.Email, c.Source); " + L + "{|PII002:r|});" },
+        { "record of clean values", "var r = new DtoRecord(\"x\", c.Source); " + L + "r);" },
+        { "record member", "var r = new DtoRecord(c.Email, c.Source); " + L + "{|PII002:r.Email|});" },
+        { "record clean member", "var r = new DtoRecord(c.Email, c.Source); " + L + "r.Source);" },
+        { "list Add", "var list = new List<string>(); list.Add(c.Email); " + L + "{|PII002:list[0]|});" },
+        { "list Add of keys", "var list = new List<string>(); list.Add(c.Source); " + L + "list[0]);" },
+        { "collection initializer", "var list = new List<string> { c.Email }; " + L + "{|PII002:string.Join(\",\", list)|});" },
+        { "collection expression", "string[] list = [c.Email]; " + L + "{|PII002:list[0]|});" },
+        { "array initializer", "var arr = new[] { c.Email }; " + L + "{|PII002:arr[0]|});" },
+        { "array element assignment", "var arr = new string[1]; arr[0] = c.Email; " + L + "{|PII002:arr[0]|});" },
+        { "array of keys", "var arr = new[] { c.Source }; " + L + "arr[0]);" },
+        { "dictionary indexer", "var map = new Dictionary<int, string>(); map[c.Id] = c.Email; " + L + "{|PII002:map[c.Id]|});" },
+        { "dictionary of keys", "var map = new Dictionary<int, string>(); map[c.Id] = c.Source; " + L + "map[c.Id]);" },
+        { "list First", "var list = new List<string> { c.Email }; " + L + "{|PII002:list.First()|});" },
+        { "nested member", "Console.WriteLine({|PII002:c.Vehicles[0].Vin|});" },
+        { "nested clean member", "Console.WriteLine(c.Vehicles[0].Model);" },
+    };
+
+    public static TheoryData<string, string> Linq() => new()
+    {
+        { "Select", L + "{|PII002:customers.Select(x => x.Email).First()|});" },
+        { "Where then Select", L + "{|PII002:string.Join(\",\", customers.Where(x => x.Id > 0).Select(x => x.FullName))|});" },
+        { "Select of keys", L + "string.Join(\",\", customers.Select(x => x.Id)));" },
+        { "query syntax", L + "{|PII002:string.Join(\",\", from x in customers select x.Email)|});" },
+        { "query syntax of keys", L + "string.Join(\",\", from x in customers where x.Email != null select x.Source));" },
+        { "SelectMany", L + "{|PII002:string.Join(\",\", customers.SelectMany(x => x.Vehicles).Select(v => v.Vin))|});" },
+        { "ToDictionary values", L + "{|PII002:string.Join(\",\", customers.ToDictionary(x => x.Id, x => x.Email).Values)|});" },
+        { "OrderBy keeps elements of keys", L + "string.Join(\",\", customers.OrderBy(x => x.Email).Select(x => x.Id)));" },
+    };
+
+    public static TheoryData<string, string> LambdasAndLocalFunctions() => new()
+    {
+        { "sink inside a lambda", "customers.ForEach(x => log.LogInformation(\"{E}\", {|PII002:x.Email|}));" },
+        { "clean sink inside a lambda", "customers.ForEach(x => log.LogInformation(\"{I}\", x.Id));" },
+        { "captured local", "var captured = c.Email; Action a = () => log.LogInformation(\"{E}\", {|PII002:captured|}); a();" },
+        { "captured clean local", "var captured = c.Source; Action a = () => log.LogInformation(\"{E}\", captured); a();" },
+        { "local function", "void Local() => log.LogInformation(\"{E}\", {|PII002:c.Email|}); Local();" },
+        { "clean local function", "void Local() => log.LogInformation(\"{E}\", c.Id); Local();" },
+        { "async lambda", "Func<Task> f = async () => { await Task.Yield(); log.LogInformation(\"{E}\", {|PII002:c.Phone|}); }; await f();" },
+    };
+
+    public static TheoryData<string, string> Interprocedural() => new()
+    {
+        { "helper returns its argument", L + "{|PII002:Helpers.Same(c.Email)|});" },
+        { "helper returns a constant", L + "Helpers.Constant(c.Email));" },
+        { "helper reads a computed property", L + "{|PII002:Helpers.Describe(c)|});" },
+        { "helper returns only a length", L + "Helpers.Unrelated(c.Email));" },
+        { "helper with a local", L + "{|PII002:Helpers.Wrap(c.Email)|});" },
+        { "helper with a local, clean argument", L + "Helpers.Wrap(c.Source));" },
+        { "recursive helper", L + "{|PII002:Helpers.Loop(c.Email, 3)|});" },
+        { "chain of four helpers", L + "{|PII002:Helpers.A(c.Email)|});" },
+        { "chain of four helpers, clean argument", L + "Helpers.A(text));" },
+        { "computed property", L + "{|PII002:c.FullName|});" },
+        { "computed property of the key", L + "c.Label);" },
+        { "helper that logs", "audit.Write({|PII002:c.Email|});" },
+        { "helper that logs, clean argument", "audit.Write(c.Source);" },
+        { "helper that logs only a length", "audit.Length(c.Email);" },
+        { "helper that logs through another helper", "audit.Nested({|PII002:c.Email|});" },
+        { "helper that ignores its argument", "audit.Ignore(c.Email);" },
+        { "helper that logs a local holding data", "var e = c.Email; audit.Write({|PII002:e|});" },
+    };
+
+    public static TheoryData<string, string> WholeObjects() => new()
+    {
+        { "ToString override reading personal members", "var p = new Printed(); " + L + "{|PII002:p|});" },
+        { "ToString override reading the key", "var n = new NotPrinted(); " + L + "n);" },
+        { "interpolated printing object", "var p = new Printed(); log.LogInformation({|PII002:$\"{p}\"|});" },
+        { "interpolated non-printing object", "var n = new NotPrinted(); log.LogInformation($\"{n}\");" },
+        { "explicit ToString of printing object", "var p = new Printed(); " + L + "{|PII002:p.ToString()|});" },
+        { "explicit ToString of plain carrier", L + "c.ToString());" },
+        { "record with a marked member", "var r = new CustomerRecord(1, c.Email); " + L + "{|PII002:r|});" },
+        { "plain carrier", L + "c);" },
+        { "plain carrier in Console", "Console.WriteLine(c);" },
+        { "plain carrier concatenated", "log.LogInformation(\"Customer: \" + c);" },
+        { "value of a [Pii] type", L + "{|PII002:address|});" },
+        { "member of a [Pii] type", L + "{|PII002:address.Value|});" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Locals))]
+    [MemberData(nameof(Expressions))]
+    [MemberData(nameof(StringMethods))]
+    [MemberData(nameof(CannotCarry))]
+    [MemberData(nameof(Encodings))]
+    [MemberData(nameof(Sanitisers))]
+    [MemberData(nameof(Aggregates))]
+    [MemberData(nameof(Linq))]
+    [MemberData(nameof(LambdasAndLocalFunctions))]
+    [MemberData(nameof(Interprocedural))]
+    [MemberData(nameof(WholeObjects))]
+    public Task Flow_case(string construct, string body)
+    {
+        _ = construct;
+        return Verifier.AnalyzerAsync(FlowHarness.InBody(body));
+    }
+}

@@ -20,6 +20,8 @@ internal sealed class KnownTypes
         DataProtector = Resolve(compilation, "Microsoft.AspNetCore.DataProtection.IDataProtector");
         DataProtectionExtensions = Resolve(compilation, "Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions");
         Redactor = Resolve(compilation, "Microsoft.Extensions.Compliance.Redaction.Redactor");
+        PersonalDataAttribute = Resolve(compilation, "Microsoft.AspNetCore.Identity.PersonalDataAttribute");
+        DataClassificationAttribute = Resolve(compilation, "Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
     }
 
     public INamedTypeSymbol PiiAttribute { get; }
@@ -41,6 +43,12 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? DataProtectionExtensions { get; }
 
     public INamedTypeSymbol? Redactor { get; }
+
+    /// <summary>ASP.NET Core Identity's marking (and its subclass ProtectedPersonalDataAttribute).</summary>
+    public INamedTypeSymbol? PersonalDataAttribute { get; }
+
+    /// <summary>The base of Microsoft.Extensions.Compliance data classifications.</summary>
+    public INamedTypeSymbol? DataClassificationAttribute { get; }
 
     /// <summary>
     /// Resolves the known types, or returns <see langword="null"/> when the compilation cannot mark

@@ -81,16 +81,41 @@ internal sealed class Markings
 
     private PiiCategorySet ReadMarkings(ISymbol symbol) => Read(symbol.GetAttributes());
 
+    private static bool InheritsFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
+    {
+        if (baseType is null)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private PiiCategorySet Read(System.Collections.Immutable.ImmutableArray<AttributeData> attributes)
     {
         var categories = PiiCategorySet.Empty;
         foreach (var attribute in attributes)
         {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _known.PiiAttribute)
-                && attribute.ConstructorArguments.Length == 1
-                && attribute.ConstructorArguments[0].Value is int category)
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _known.PiiAttribute))
             {
-                categories = categories.Union(PiiCategorySet.Of(category));
+                if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int category)
+                {
+                    categories = categories.Union(PiiCategorySet.Of(category));
+                }
+            }
+            else if (InheritsFrom(attribute.AttributeClass, _known.PersonalDataAttribute)
+                || InheritsFrom(attribute.AttributeClass, _known.DataClassificationAttribute))
+            {
+                // The ecosystem's markings name no category of ours: they count as Other.
+                categories = categories.Union(PiiCategorySet.Of(PiiCategorySet.OtherIndex));
             }
         }
 

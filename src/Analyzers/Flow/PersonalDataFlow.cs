@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -90,14 +91,19 @@ internal sealed class PersonalDataFlow
                         return Summaries.Get(toString, 0, cancellationToken).Return is not null;
                     }
 
-                    // A record's generated ToString prints every member; a library's we cannot see.
-                    return toString.IsImplicitlyDeclared && current.IsRecord && !Markings.Carried(current).IsEmpty;
+                    // A record's generated ToString prints every member; a library's own we cannot see.
+                    return current.IsRecord && IsGenerated(toString) && !Markings.Carried(current).IsEmpty;
                 }
             }
         }
 
         return false;
     }
+
+    // Generated in source (implicitly declared) or in a referenced assembly ([CompilerGenerated]).
+    private static bool IsGenerated(IMethodSymbol method) =>
+        method.IsImplicitlyDeclared
+        || method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.CompilerGeneratedAttribute");
 
 #pragma warning disable RS1030, RS0030 // Summaries read the bodies of callees in other trees; one model per tree, cached.
     internal SemanticModel SemanticModel(SyntaxTree tree) =>

@@ -18,7 +18,7 @@ internal readonly struct PiiCategorySet : System.IEquatable<PiiCategorySet>
         "SexLifeOrSexualOrientation", "CriminalOffence", "Other",
     };
 
-    private const int OtherIndex = 25;
+    public const int OtherIndex = 25;
 
     private readonly ulong _bits;
 

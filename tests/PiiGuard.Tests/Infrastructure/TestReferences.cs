@@ -19,7 +19,15 @@ internal static class TestReferences
     public static ImmutableArray<MetadataReference> All { get; } = Framework().AddRange(Libraries());
 
     private static IEnumerable<MetadataReference> Libraries() =>
-        new[] { typeof(PiiAttribute).Assembly, typeof(ILogger).Assembly }
+        new[]
+        {
+            typeof(PiiAttribute).Assembly,
+            typeof(ILogger).Assembly,
+            typeof(Microsoft.AspNetCore.Identity.PersonalDataAttribute).Assembly,
+            typeof(Microsoft.AspNetCore.Identity.IdentityUser).Assembly,
+            typeof(Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute).Assembly,
+            typeof(Microsoft.AspNetCore.DataProtection.IDataProtector).Assembly,
+        }
             .Select(assembly => (MetadataReference)MetadataReference.CreateFromFile(assembly.Location));
 
     private static ImmutableArray<MetadataReference> Framework()

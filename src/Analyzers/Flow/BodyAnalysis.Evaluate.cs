@@ -119,6 +119,11 @@ internal sealed partial class BodyAnalysis
             return PersonalData.Merge(marked, stored);
         }
 
+        if (reference.Instance is null or IInstanceReferenceOperation && marked is null && IsStorage(member))
+        {
+            return _flow.Summaries.StoredIn(member.OriginalDefinition, _nesting, _cancellationToken);
+        }
+
         var receiver = reference.Instance is null ? null : Evaluate(reference.Instance);
         if (receiver?.Members is { } members)
         {
@@ -205,6 +210,23 @@ internal sealed partial class BodyAnalysis
         PersonalData? contents = null;
         var constructor = creation.Constructor;
         var ownType = constructor is not null && PersonalDataFlow.HasSource(constructor.ContainingType);
+        var summarised = constructor is not null && _flow.HasBody(constructor)
+            ? _flow.Summaries.Get(constructor, _nesting, _cancellationToken).Members
+            : ImmutableDictionary<ISymbol, PersonalData>.Empty;
+        if (!summarised.IsEmpty)
+        {
+            // A constructor of the compilation: what its body leaves in the members, from the arguments.
+            foreach (var stored in summarised)
+            {
+                if (stored.Value.Instantiate(p => p >= 0 ? ArgumentData(creation.Arguments, p) : null, CallStep(constructor!)) is { } data)
+                {
+                    members = members.SetItem(stored.Key.Name, data);
+                }
+            }
+
+            ownType = false;
+        }
+
         foreach (var argument in creation.Arguments)
         {
             if (ownType && argument.Parameter is { } parameter)
@@ -217,7 +239,7 @@ internal sealed partial class BodyAnalysis
                     members = members.SetItem(target.Name, data);
                 }
             }
-            else
+            else if (summarised.IsEmpty)
             {
                 contents = PersonalData.Merge(contents, EvaluateAsText(argument.Value));
             }
@@ -257,7 +279,12 @@ internal sealed partial class BodyAnalysis
             return invocation.Instance is null ? null : Evaluate(invocation.Instance);
         }
 
-        foreach (var argument in invocation.Arguments)
+        return ArgumentData(invocation.Arguments, placeholder);
+    }
+
+    private PersonalData? ArgumentData(ImmutableArray<IArgumentOperation> arguments, int placeholder)
+    {
+        foreach (var argument in arguments)
         {
             if (argument.Parameter?.Ordinal == placeholder)
             {
@@ -267,6 +294,14 @@ internal sealed partial class BodyAnalysis
 
         return null;
     }
+
+    /// <summary>Fields and auto-properties of the compilation's own types: what its methods store there can be read back.</summary>
+    private static bool IsStorage(ISymbol member) =>
+        PersonalDataFlow.HasSource(member)
+        && (member is IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false } || member is IPropertySymbol property && IsAutoProperty(property));
+
+    private static bool IsAutoProperty(IPropertySymbol property) =>
+        property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
 
     private PersonalData? MergeAll(System.Collections.Generic.IEnumerable<IOperation> operations, bool asText)
     {

@@ -49,6 +49,17 @@ internal sealed partial class BodyAnalysis
         PersonalDataFlow flow, ControlFlowGraph graph, FlowState initial, CallObserver? observer, int nesting, CancellationToken cancellationToken) =>
         new BodyAnalysis(flow, graph, observer, nesting, cancellationToken).Run(initial);
 
+    /// <summary>As <see cref="Run(PersonalDataFlow, ControlFlowGraph, FlowState, CallObserver?, int, CancellationToken)"/>, with the state at the method's exit.</summary>
+    public static (PersonalData? Returned, FlowState Exit) RunToExit(
+        PersonalDataFlow flow, ControlFlowGraph graph, FlowState initial, CallObserver? observer, int nesting, CancellationToken cancellationToken)
+    {
+        var analysis = new BodyAnalysis(flow, graph, observer, nesting, cancellationToken);
+        var returned = analysis.Run(initial);
+        return (returned, analysis._exit ?? initial);
+    }
+
+    private FlowState? _exit;
+
     private PersonalData? Run(FlowState initial)
     {
         var blocks = _graph.Blocks;
@@ -113,6 +124,7 @@ internal sealed partial class BodyAnalysis
             }
         }
 
+        _exit = end;
         return returned;
     }
 
@@ -276,6 +288,21 @@ internal sealed partial class BodyAnalysis
     private void ApplySideEffects(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
+        if (_flow.HasBody(method) && invocation.Instance is { } target && KeyOf(target) is { } owner && owner != FlowState.This)
+        {
+            // customer.Fill(source): a method of the compilation fills the members of the object it is called on.
+            foreach (var stored in _flow.Summaries.Get(method, _nesting, _cancellationToken).Members)
+            {
+                var data = stored.Value.Instantiate(p => p == PersonalDataSource.ThisPlaceholder ? null : ArgumentData(invocation, p), CallStep(method));
+                var current = _state[owner];
+                Store(owner, current is null
+                    ? (data is null ? null : PersonalData.Object(System.Collections.Immutable.ImmutableDictionary<string, PersonalData>.Empty.Add(stored.Key.Name, data), isCarrier: true))
+                    : current.WithMember(stored.Key.Name, data), strong: true);
+            }
+
+            return;
+        }
+
         if (!method.IsStatic && invocation.Instance is { } receiver && KeyOf(FluentRoot(receiver)) is { } key && IsAccumulating(method))
         {
             foreach (var argument in invocation.Arguments)

@@ -21,6 +21,8 @@ internal sealed class FlowState
 
     public PersonalData? this[object key] => _values.TryGetValue(key, out var data) ? data : null;
 
+    public IEnumerable<KeyValuePair<object, PersonalData>> Entries => _values;
+
     public FlowState Set(object key, PersonalData? data) =>
         new(data is null ? _values.Remove(key) : _values.SetItem(key, data));
 

@@ -54,7 +54,7 @@ internal sealed class PersonalDataFlow
     /// <summary>Whether the method's body is in this compilation, so a summary can be computed.</summary>
     public bool HasBody(IMethodSymbol method) =>
         !method.IsAbstract && !method.IsExtern && !method.IsImplicitlyDeclared
-        && method.MethodKind is MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.ExplicitInterfaceImplementation
+        && method.MethodKind is MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.ExplicitInterfaceImplementation or MethodKind.Constructor
         && !method.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty;
 
     public static bool HasSource(ISymbol symbol) => !symbol.DeclaringSyntaxReferences.IsEmpty;

@@ -12,13 +12,17 @@ namespace PiiGuard.Analyzers.Flow;
 /// <summary>What a method of the compilation does with personal data, seen from its callers.</summary>
 internal sealed class MethodSummary
 {
-    public static readonly MethodSummary Empty = new(null, ImmutableArray<SinkFlow>.Empty);
+    public static readonly MethodSummary Empty = new(null, ImmutableArray<SinkFlow>.Empty, ImmutableDictionary<ISymbol, PersonalData>.Empty);
 
-    public MethodSummary(PersonalData? returned, ImmutableArray<SinkFlow> logSinks)
+    public MethodSummary(PersonalData? returned, ImmutableArray<SinkFlow> logSinks, ImmutableDictionary<ISymbol, PersonalData> members)
     {
         Return = returned;
         LogSinks = logSinks;
+        Members = members;
     }
+
+    /// <summary>The data the method leaves in the fields and auto-properties of <c>this</c> (a constructor filling a DTO).</summary>
+    public ImmutableDictionary<ISymbol, PersonalData> Members { get; }
 
     /// <summary>The data of the return value: intrinsic sources, and placeholders for the parameters (and <c>this</c>) that flow to it.</summary>
     public PersonalData? Return { get; }
@@ -118,7 +122,7 @@ internal sealed class Summaries
         }
 
         var sinks = ImmutableArray.CreateBuilder<SinkFlow>();
-        var returned = BodyAnalysis.Run(
+        var (returned, exit) = BodyAnalysis.RunToExit(
             _flow,
             graph,
             initial,
@@ -135,7 +139,36 @@ internal sealed class Summaries
             depth + 1,
             cancellationToken);
 
-        return new MethodSummary(returned, sinks.ToImmutable());
+        var members = ImmutableDictionary.Create<ISymbol, PersonalData>(SymbolEqualityComparer.Default);
+        foreach (var entry in exit.Entries)
+        {
+            if (entry.Key is IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false }
+                && SymbolEqualityComparer.Default.Equals(((ISymbol)entry.Key).ContainingType, method.ContainingType))
+            {
+                members = members.SetItem((ISymbol)entry.Key, entry.Value);
+            }
+        }
+
+        return new MethodSummary(returned, sinks.ToImmutable(), members);
+    }
+
+    /// <summary>
+    /// The data the methods of a type leave in one of its fields or auto-properties, from the data they
+    /// read themselves (not from their callers' arguments, which differ per call).
+    /// </summary>
+    public PersonalData? StoredIn(ISymbol member, int depth, CancellationToken cancellationToken)
+    {
+        PersonalData? stored = null;
+        foreach (var candidate in member.ContainingType.GetMembers())
+        {
+            if (candidate is IMethodSymbol method && _flow.HasBody(method)
+                && Get(method, depth + 1, cancellationToken).Members.TryGetValue(member, out var data))
+            {
+                stored = PersonalData.Merge(stored, data.Instantiate(_ => null, $"{member.ContainingType.Name}.{member.Name}"));
+            }
+        }
+
+        return stored;
     }
 
     private static PersonalData Placeholder(ISymbol symbol, int ordinal, bool isCarrier) =>
@@ -151,6 +184,8 @@ internal sealed class Summaries
             {
                 case IMethodBodyOperation body when body.BlockBody is not null || body.ExpressionBody is not null:
                     return ControlFlowGraph.Create(body, cancellationToken);
+                case IConstructorBodyOperation constructor:
+                    return ControlFlowGraph.Create(constructor, cancellationToken);
                 case IBlockOperation { Parent: null } block:
                     return ControlFlowGraph.Create(block, cancellationToken);
             }

@@ -59,6 +59,9 @@ using (var loggerFactory = LoggerFactory.Create(logging => logging
 
     await service.LogDailySummaryAsync();
 
+    var testDrives = new TestDriveService(loggerFactory.CreateLogger<TestDriveService>(), new AuditTrail(loggerFactory.CreateLogger<AuditTrail>()));
+    testDrives.Book(prospect, purchased, DateTime.Today.AddDays(2).AddHours(11));
+
     Console.WriteLine("Service reminder calls due today:");
     foreach (var customer in service.Customers)
     {

@@ -15,6 +15,8 @@ internal sealed class KnownTypes
         RedactsAttribute = Resolve(compilation, "PiiGuard.RedactsAttribute");
         Console = Resolve(compilation, "System.Console");
         LoggerExtensions = Resolve(compilation, "Microsoft.Extensions.Logging.LoggerExtensions");
+        SerilogLogger = Resolve(compilation, "Serilog.ILogger");
+        SerilogLog = Resolve(compilation, "Serilog.Log");
         HashAlgorithm = Resolve(compilation, "System.Security.Cryptography.HashAlgorithm");
         IncrementalHash = Resolve(compilation, "System.Security.Cryptography.IncrementalHash");
         DataProtector = Resolve(compilation, "Microsoft.AspNetCore.DataProtection.IDataProtector");
@@ -33,6 +35,10 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? Console { get; }
 
     public INamedTypeSymbol? LoggerExtensions { get; }
+
+    public INamedTypeSymbol? SerilogLogger { get; }
+
+    public INamedTypeSymbol? SerilogLog { get; }
 
     public INamedTypeSymbol? HashAlgorithm { get; }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using PiiGuard.Analyzers.Flow;
@@ -14,18 +15,24 @@ internal sealed class LogSinks
 {
     private readonly INamedTypeSymbol? _loggerExtensions;
     private readonly INamedTypeSymbol? _console;
+    private readonly INamedTypeSymbol? _serilogLogger;
+    private readonly INamedTypeSymbol? _serilogLog;
     private readonly PersonalDataFlow _flow;
 
     private LogSinks(KnownTypes knownTypes, PersonalDataFlow flow)
     {
         _loggerExtensions = knownTypes.LoggerExtensions;
         _console = knownTypes.Console;
+        _serilogLogger = knownTypes.SerilogLogger;
+        _serilogLog = knownTypes.SerilogLog;
         _flow = flow;
     }
 
     /// <summary>The log sinks of a compilation, or <see langword="null"/> when it references none.</summary>
     public static LogSinks? Create(KnownTypes knownTypes, PersonalDataFlow flow) =>
-        knownTypes.LoggerExtensions is null && knownTypes.Console is null ? null : new LogSinks(knownTypes, flow);
+        knownTypes.LoggerExtensions is null && knownTypes.Console is null && knownTypes.SerilogLogger is null
+            ? null
+            : new LogSinks(knownTypes, flow);
 
     /// <summary>
     /// Reports each value of <paramref name="call"/> that puts personal data into a log: directly, for a
@@ -38,11 +45,13 @@ internal sealed class LogSinks
             return;
         }
 
-        if (IsSink(invocation.TargetMethod, out var sinkName))
+        if (IsSink(invocation.TargetMethod, out var sinkName, out var destructures))
         {
-            foreach (var value in LoggedValues(invocation))
+            foreach (var (value, destructured) in LoggedValues(invocation, destructures))
             {
-                if (analysis.EvaluateAsText(value) is { } data)
+                // {@customer} serialises the whole object; elsewhere an object is logged as its ToString.
+                var data = destructured ? analysis.Evaluate(value)?.AsValue() : analysis.EvaluateAsText(value);
+                if (data is not null)
                 {
                     report(value, data, sinkName);
                 }
@@ -56,7 +65,7 @@ internal sealed class LogSinks
             return;
         }
 
-        var summary = _flow.Summaries.Get(invocation.TargetMethod, 0, CancellationToken(analysis));
+        var summary = _flow.Summaries.Get(invocation.TargetMethod, 0, analysis.CancellationToken);
         foreach (var flow in summary.LogSinks)
         {
             foreach (var argument in invocation.Arguments)
@@ -69,15 +78,16 @@ internal sealed class LogSinks
         }
     }
 
-    private static System.Threading.CancellationToken CancellationToken(BodyAnalysis analysis) => analysis.CancellationToken;
-
     /// <summary>Whether <paramref name="method"/> writes a log; <paramref name="sinkName"/> is how messages name it.</summary>
-    public bool IsSink(IMethodSymbol method, out string sinkName)
+    public bool IsSink(IMethodSymbol method, out string sinkName) => IsSink(method, out sinkName, out _);
+
+    private bool IsSink(IMethodSymbol method, out string sinkName, out bool destructures)
     {
         var type = method.ContainingType;
+        destructures = false;
         if (_loggerExtensions is not null
             && SymbolEqualityComparer.Default.Equals(type, _loggerExtensions)
-            && method.Name.StartsWith("Log", System.StringComparison.Ordinal))
+            && method.Name.StartsWith("Log", StringComparison.Ordinal))
         {
             // Extension methods are called on the logger: name them as the user sees them.
             sinkName = "ILogger." + method.Name;
@@ -92,16 +102,28 @@ internal sealed class LogSinks
             return true;
         }
 
+        if (_serilogLogger is not null
+            && method.Name is "Verbose" or "Debug" or "Information" or "Warning" or "Error" or "Fatal" or "Write"
+            && (SymbolEqualityComparer.Default.Equals(type, _serilogLog) || Implements(type, _serilogLogger)))
+        {
+            sinkName = (SymbolEqualityComparer.Default.Equals(type, _serilogLog) ? "Log." : "Serilog.ILogger.") + method.Name;
+            destructures = true;
+            return true;
+        }
+
         sinkName = string.Empty;
         return false;
     }
 
     /// <summary>
     /// The values a sink call writes: the message and its arguments, one by one for a <c>params</c>
-    /// array. The logger, the level, the event ID and the exception are not message content.
+    /// array, each with whether a Serilog template destructures it (<c>{@x}</c>). The logger, the
+    /// level, the event ID and the exception are not message content.
     /// </summary>
-    public static IEnumerable<IOperation> LoggedValues(IInvocationOperation invocation)
+    private static IEnumerable<(IOperation Value, bool Destructured)> LoggedValues(IInvocationOperation invocation, bool destructures)
     {
+        var holes = destructures ? TemplateHoles(invocation) : null;
+        var index = -1;
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Parameter is not { } parameter || !IsMessageContent(parameter))
@@ -109,19 +131,57 @@ internal sealed class LogSinks
                 continue;
             }
 
+            var isTemplate = parameter.Type.SpecialType == SpecialType.System_String && parameter.Name is "messageTemplate" or "message" or "format";
             if (argument.ArgumentKind == ArgumentKind.ParamArray
                 && argument.Value is IArrayCreationOperation { Initializer: { } elements })
             {
                 foreach (var element in elements.ElementValues)
                 {
-                    yield return element;
+                    index++;
+                    yield return (element, IsDestructured(holes, index));
                 }
             }
             else
             {
-                yield return argument.Value;
+                if (!isTemplate)
+                {
+                    index++;
+                }
+
+                yield return (argument.Value, !isTemplate && IsDestructured(holes, index));
             }
         }
+    }
+
+    private static bool IsDestructured(List<bool>? holes, int index) => holes is not null && index < holes.Count && holes[index];
+
+    /// <summary>For each hole of a constant Serilog template, in order, whether it destructures (<c>{@x}</c>).</summary>
+    private static List<bool>? TemplateHoles(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name == "messageTemplate" && argument.Value.ConstantValue is { HasValue: true, Value: string template })
+            {
+                var holes = new List<bool>();
+                for (var i = 0; i < template.Length; i++)
+                {
+                    if (template[i] == '{')
+                    {
+                        if (i + 1 < template.Length && template[i + 1] == '{')
+                        {
+                            i++;
+                            continue;
+                        }
+
+                        holes.Add(i + 1 < template.Length && template[i + 1] == '@');
+                    }
+                }
+
+                return holes;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsMessageContent(IParameterSymbol parameter)
@@ -155,4 +215,7 @@ internal sealed class LogSinks
 
         return false;
     }
+
+    private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol contract) =>
+        SymbolEqualityComparer.Default.Equals(type, contract) || type.AllInterfaces.Contains(contract, SymbolEqualityComparer.Default);
 }

@@ -27,6 +27,7 @@ internal static class TestReferences
             typeof(Microsoft.AspNetCore.Identity.IdentityUser).Assembly,
             typeof(Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute).Assembly,
             typeof(Microsoft.AspNetCore.DataProtection.IDataProtector).Assembly,
+            typeof(Serilog.ILogger).Assembly,
         }
             .Select(assembly => (MetadataReference)MetadataReference.CreateFromFile(assembly.Location));
 

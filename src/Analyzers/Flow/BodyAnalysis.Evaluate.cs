@@ -45,7 +45,7 @@ internal sealed partial class BodyAnalysis
 
         // A record built here prints the members it was given, marked or not.
         var type = Unwrap(operation).Type;
-        return _flow.PrintsPersonalData(type, _cancellationToken) || (data.Members is not null && type is { IsRecord: true })
+        return _flow.PrintsPersonalData(type, _nesting, _cancellationToken) || (data.Members is not null && type is { IsRecord: true })
             ? data.AsValue()
             : null;
     }

@@ -44,6 +44,9 @@ internal sealed partial class BodyAnalysis
 
     public System.Threading.CancellationToken CancellationToken => _cancellationToken;
 
+    /// <summary>How deep in summaries and lambdas this analysis runs; a summary it asks for nests one deeper.</summary>
+    public int Nesting => _nesting;
+
     /// <summary>Analyses <paramref name="graph"/> from <paramref name="initial"/>; returns the data of its return values.</summary>
     public static PersonalData? Run(
         PersonalDataFlow flow, ControlFlowGraph graph, FlowState initial, CallObserver? observer, int nesting, CancellationToken cancellationToken) =>

@@ -25,7 +25,6 @@ internal sealed class PersonalDataFlow
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
-    private readonly ConcurrentDictionary<ITypeSymbol, bool> _prints = new(SymbolEqualityComparer.Default);
 
     private PersonalDataFlow(Compilation compilation, KnownTypes knownTypes)
     {
@@ -63,7 +62,7 @@ internal sealed class PersonalDataFlow
     /// Whether printing a value of <paramref name="type"/> prints personal data: records and anonymous
     /// objects print every member; any type whose <c>ToString</c> reads personal data does.
     /// </summary>
-    public bool PrintsPersonalData(ITypeSymbol? type, CancellationToken cancellationToken)
+    public bool PrintsPersonalData(ITypeSymbol? type, int depth, CancellationToken cancellationToken)
     {
         if (type is null)
         {
@@ -75,10 +74,11 @@ internal sealed class PersonalDataFlow
             return true;
         }
 
-        return _prints.TryGetValue(type, out var known) ? known : _prints.GetOrAdd(type, PrintsCore(type, cancellationToken));
+        // Not memoised here: the ToString summary it rests on is, unless a bound cut it.
+        return PrintsCore(type, depth, cancellationToken);
     }
 
-    private bool PrintsCore(ITypeSymbol type, CancellationToken cancellationToken)
+    private bool PrintsCore(ITypeSymbol type, int depth, CancellationToken cancellationToken)
     {
         for (var current = type as INamedTypeSymbol; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
@@ -88,7 +88,7 @@ internal sealed class PersonalDataFlow
                 {
                     if (HasBody(toString))
                     {
-                        return Summaries.Get(toString, 0, cancellationToken).Return is not null;
+                        return Summaries.Get(toString, depth, cancellationToken).Return is not null;
                     }
 
                     // A record's generated ToString prints every member; a library's own we cannot see.

@@ -65,7 +65,7 @@ internal sealed class LogSinks
             return;
         }
 
-        var summary = _flow.Summaries.Get(invocation.TargetMethod, 0, analysis.CancellationToken);
+        var summary = _flow.Summaries.Get(invocation.TargetMethod, analysis.Nesting, analysis.CancellationToken);
         foreach (var flow in summary.LogSinks)
         {
             foreach (var argument in invocation.Arguments)

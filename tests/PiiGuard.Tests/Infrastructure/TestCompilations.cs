@@ -25,14 +25,17 @@ internal static class TestCompilations
     }
 
     /// <summary>Runs <paramref name="analyzers"/> and returns their diagnostics and every exception they threw.</summary>
+    public static Task<(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions)> AnalyzeAsync(
+        Compilation compilation, params DiagnosticAnalyzer[] analyzers) => AnalyzeAsync(compilation, concurrent: true, analyzers);
+
     public static async Task<(IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions)> AnalyzeAsync(
-        Compilation compilation, params DiagnosticAnalyzer[] analyzers)
+        Compilation compilation, bool concurrent, params DiagnosticAnalyzer[] analyzers)
     {
         var exceptions = new List<Exception>();
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(default),
             (exception, _, _) => { lock (exceptions) { exceptions.Add(exception); } },
-            concurrentAnalysis: true,
+            concurrentAnalysis: concurrent,
             logAnalyzerExecutionTime: false);
         var diagnostics = await compilation.WithAnalyzers([.. analyzers], options).GetAnalyzerDiagnosticsAsync();
         return (diagnostics, exceptions);

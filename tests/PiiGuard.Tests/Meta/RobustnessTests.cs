@@ -64,4 +64,19 @@ public sealed class RobustnessTests
         Assert.Empty(exceptions);
         Assert.Equal(3, diagnostics.Count(d => d.Id == "PII002"));
     }
+
+    [Fact]
+    public async Task Concurrent_analysis_gives_the_same_diagnostics_as_sequential()
+    {
+        // Fresh compilations each time, so no memoised summary is shared between the two runs.
+        var body = string.Join("\n", Flow.FlowCaseTests.Interprocedural().Select(row => ((string)row[1]).Replace("{|PII002:", "", StringComparison.Ordinal).Replace("|}", "", StringComparison.Ordinal)));
+        var source = Flow.FlowHarness.InBody(body);
+        static string Render(IEnumerable<Microsoft.CodeAnalysis.Diagnostic> diagnostics) =>
+            string.Join("\n", diagnostics.Select(d => $"{d.Location.SourceSpan} {d.GetMessage()}").Order(StringComparer.Ordinal));
+
+        var (sequential, _) = await TestCompilations.AnalyzeAsync(TestCompilations.Create(source), concurrent: false, [.. AllAnalyzers.Analyzers]);
+        var (concurrent, _) = await TestCompilations.AnalyzeAsync(TestCompilations.Create(source), concurrent: true, [.. AllAnalyzers.Analyzers]);
+        Assert.NotEmpty(sequential);
+        Assert.Equal(Render(sequential), Render(concurrent));
+    }
 }

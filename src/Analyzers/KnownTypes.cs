@@ -14,6 +14,7 @@ internal sealed class KnownTypes
         NotPiiAttribute = Resolve(compilation, "PiiGuard.NotPiiAttribute");
         RedactsAttribute = Resolve(compilation, "PiiGuard.RedactsAttribute");
         Console = Resolve(compilation, "System.Console");
+        Exception = Resolve(compilation, "System.Exception");
         LoggerExtensions = Resolve(compilation, "Microsoft.Extensions.Logging.LoggerExtensions");
         SerilogLogger = Resolve(compilation, "Serilog.ILogger");
         SerilogLog = Resolve(compilation, "Serilog.Log");
@@ -33,6 +34,8 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? RedactsAttribute { get; }
 
     public INamedTypeSymbol? Console { get; }
+
+    public INamedTypeSymbol? Exception { get; }
 
     public INamedTypeSymbol? LoggerExtensions { get; }
 

@@ -81,23 +81,6 @@ internal sealed class Markings
 
     private PiiCategorySet ReadMarkings(ISymbol symbol) => Read(symbol.GetAttributes());
 
-    private static bool InheritsFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
-    {
-        if (baseType is null)
-        {
-            return false;
-        }
-
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private PiiCategorySet Read(System.Collections.Immutable.ImmutableArray<AttributeData> attributes)
     {
@@ -111,8 +94,8 @@ internal sealed class Markings
                     categories = categories.Union(PiiCategorySet.Of(category));
                 }
             }
-            else if (InheritsFrom(attribute.AttributeClass, _known.PersonalDataAttribute)
-                || InheritsFrom(attribute.AttributeClass, _known.DataClassificationAttribute))
+            else if (attribute.AttributeClass.InheritsFromOrEquals(_known.PersonalDataAttribute)
+                || attribute.AttributeClass.InheritsFromOrEquals(_known.DataClassificationAttribute))
             {
                 // The ecosystem's markings name no category of ours: they count as Other.
                 categories = categories.Union(PiiCategorySet.Of(PiiCategorySet.OtherIndex));

@@ -56,10 +56,10 @@ internal sealed class Sanitizers
         return definition.Name switch
         {
             "ComputeHash" or "TryComputeHash" or "HashData" or "TryHashData" or "HashDataAsync" or "ComputeHashAsync"
-                => InheritsFrom(type, _known.HashAlgorithm),
+                => type.InheritsFromOrEquals(_known.HashAlgorithm),
             "GetHashAndReset" or "GetCurrentHash" => Is(type, _known.IncrementalHash),
             "Protect" => Is(type, _known.DataProtector) || Is(type, _known.DataProtectionExtensions),
-            "Redact" => InheritsFrom(type, _known.Redactor),
+            "Redact" => type.InheritsFromOrEquals(_known.Redactor),
             _ => false,
         };
     }
@@ -67,21 +67,4 @@ internal sealed class Sanitizers
     private static bool Is(INamedTypeSymbol type, INamedTypeSymbol? known) =>
         known is not null && SymbolEqualityComparer.Default.Equals(type, known);
 
-    private static bool InheritsFrom(INamedTypeSymbol type, INamedTypeSymbol? known)
-    {
-        if (known is null)
-        {
-            return false;
-        }
-
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, known))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -17,6 +17,7 @@ internal sealed class LogSinks
     private readonly INamedTypeSymbol? _console;
     private readonly INamedTypeSymbol? _serilogLogger;
     private readonly INamedTypeSymbol? _serilogLog;
+    private readonly INamedTypeSymbol? _exception;
     private readonly PersonalDataFlow _flow;
 
     private LogSinks(KnownTypes knownTypes, PersonalDataFlow flow)
@@ -25,6 +26,7 @@ internal sealed class LogSinks
         _console = knownTypes.Console;
         _serilogLogger = knownTypes.SerilogLogger;
         _serilogLog = knownTypes.SerilogLog;
+        _exception = knownTypes.Exception;
         _flow = flow;
     }
 
@@ -120,7 +122,7 @@ internal sealed class LogSinks
     /// array, each with whether a Serilog template destructures it (<c>{@x}</c>). The logger, the
     /// level, the event ID and the exception are not message content.
     /// </summary>
-    private static IEnumerable<(IOperation Value, bool Destructured)> LoggedValues(IInvocationOperation invocation, bool destructures)
+    private IEnumerable<(IOperation Value, bool Destructured)> LoggedValues(IInvocationOperation invocation, bool destructures)
     {
         var holes = destructures ? TemplateHoles(invocation) : null;
         var index = -1;
@@ -184,7 +186,7 @@ internal sealed class LogSinks
         return null;
     }
 
-    private static bool IsMessageContent(IParameterSymbol parameter)
+    private bool IsMessageContent(IParameterSymbol parameter)
     {
         if (parameter.ContainingSymbol is IMethodSymbol { IsExtensionMethod: true } && parameter.Ordinal == 0)
         {
@@ -200,21 +202,9 @@ internal sealed class LogSinks
     }
 
     // EventId and Exception are logged beside the message, not inside it; exceptions are PII004's business.
-    private static bool IsLoggingPlumbing(INamedTypeSymbol type) =>
-        type.Name is "EventId" || InheritsFromException(type);
+    private bool IsLoggingPlumbing(INamedTypeSymbol type) =>
+        type.Name is "EventId" || type.InheritsFromOrEquals(_exception);
 
-    private static bool InheritsFromException(INamedTypeSymbol type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (current.Name == "Exception" && current.ContainingNamespace?.ToDisplayString() == "System")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol contract) =>
         SymbolEqualityComparer.Default.Equals(type, contract) || type.AllInterfaces.Contains(contract, SymbolEqualityComparer.Default);

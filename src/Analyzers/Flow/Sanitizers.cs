@@ -66,5 +66,4 @@ internal sealed class Sanitizers
 
     private static bool Is(INamedTypeSymbol type, INamedTypeSymbol? known) =>
         known is not null && SymbolEqualityComparer.Default.Equals(type, known);
-
 }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using PiiGuard.Analyzers.Flow;
 
 namespace PiiGuard.Analyzers.Rules;
@@ -20,32 +19,8 @@ public sealed class PersonalDataInLogAnalyzer : PiiGuardAnalyzer
             return;
         }
 
-        context.RegisterOperationBlockAction(block =>
-        {
-            foreach (var root in BodyRoots.Of(block.OperationBlocks))
-            {
-                BodyAnalysis.Run(
-                    flow,
-                    block.GetControlFlowGraph(root),
-                    FlowState.Empty,
-                    (call, analysis) => sinks.Observe(call, analysis, (value, data, sink) =>
-                    {
-                        if (data.HasPlaceholders || data.Sources.IsEmpty)
-                        {
-                            return;
-                        }
-
-                        block.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.PersonalDataInLog,
-                            value.Syntax.GetLocation(),
-                            data.AdditionalLocations,
-                            data.SourcesText,
-                            sink,
-                            data.PathSuffix));
-                    }),
-                    nesting: 0,
-                    block.CancellationToken);
-            }
-        });
+        AnalyzeBodies(context, flow, (call, analysis, block) =>
+            sinks.Observe(call, analysis, (value, data, sink) =>
+                Report(block, Descriptors.PersonalDataInLog, value, data, data.SourcesText, sink, data.PathSuffix)));
     }
 }

@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PiiGuard.Analyzers.Flow;
+using PiiGuard.Analyzers.Sinks;
+
+namespace PiiGuard.Analyzers.Rules;
+
+/// <summary>PII004: personal data is put into an exception's message.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PersonalDataInExceptionAnalyzer : PiiGuardAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.PersonalDataInException);
+
+    internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow)
+    {
+        if (ExceptionSinks.Create(flow.KnownTypes) is not { } sinks)
+        {
+            return;
+        }
+
+        AnalyzeBodies(context, flow, (call, analysis, block) =>
+            sinks.Observe(call, analysis, (value, data, exception) =>
+                Report(block, Descriptors.PersonalDataInException, value, data, data.SourcesText, exception, data.PathSuffix)));
+    }
+}

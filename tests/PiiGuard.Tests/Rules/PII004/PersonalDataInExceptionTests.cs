@@ -1,0 +1,41 @@
+using PiiGuard.Tests.Flow;
+using Verifier = PiiGuard.Tests.Infrastructure.Verify<PiiGuard.Analyzers.Rules.PersonalDataInExceptionAnalyzer>;
+
+namespace PiiGuard.Tests.Rules.PII004;
+
+public sealed class PersonalDataInExceptionTests
+{
+    public static TheoryData<string, string> Cases() => new()
+    {
+        { "interpolated message", "if (text == \"\") throw new InvalidOperationException({|PII004:$\"No dealer for {c.Email}\"|});" },
+        { "message of the key", "if (text == \"\") throw new InvalidOperationException($\"No dealer for customer {c.Id}\");" },
+        { "System.Exception itself", "if (text == \"\") throw new Exception({|PII004:c.Phone|});" },
+        { "ArgumentException message and parameter name", "if (text == \"\") throw new ArgumentException({|PII004:\"Bad address \" + c.Email|}, nameof(c.Email));" },
+        { "nameof is no data", "if (c.Email == null) throw new ArgumentNullException(nameof(c.Email));" },
+        { "through a local", "var reason = \"Blocked: \" + c.FullName; if (text == \"\") throw new InvalidOperationException({|PII004:reason|});" },
+        { "masked", "if (text == \"\") throw new InvalidOperationException($\"No dealer for {PiiMask.Mask(c.Email)}\");" },
+        { "inner exception is not message content", "try { } catch (Exception e) { throw new InvalidOperationException(\"Lookup failed\", e); }" },
+        { "exception created, not thrown", "var error = new KeyNotFoundException({|PII004:c.Email|}); log.LogError(error, \"Lookup failed\");" },
+        { "custom exception", "if (text == \"\") throw new CustomerNotFoundException({|PII004:c.Email|});" },
+        { "custom exception with the key", "if (text == \"\") throw new CustomerNotFoundException(c.Id.ToString());" },
+        { "a class named like an exception that is not one", "var e = new NotAnException(c.Email);" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public Task Exception_message(string construct, string body)
+    {
+        _ = construct;
+        return Verifier.AnalyzerAsync(FlowHarness.InBody(body) + """
+
+            public sealed class CustomerNotFoundException(string customer) : Exception("Customer not found: " + customer);
+            public sealed class NotAnException(string message) { public string Message { get; } = message; }
+            """);
+    }
+
+    [Fact]
+    public Task Message_names_the_exception_type() =>
+        Verifier.AnalyzerAsync(FlowHarness.InBody("if (text == \"\") throw new InvalidOperationException({|#0:c.Email|});"),
+            Verifier.Diagnostic("PII004").WithLocation(0).WithLocation(15, 44)
+                .WithMessage("Customer.Email (Email) is put into the message of InvalidOperationException"));
+}

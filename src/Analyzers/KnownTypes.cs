@@ -13,6 +13,7 @@ internal sealed class KnownTypes
         PiiAttribute = piiAttribute;
         NotPiiAttribute = Resolve(compilation, "PiiGuard.NotPiiAttribute");
         RedactsAttribute = Resolve(compilation, "PiiGuard.RedactsAttribute");
+        ThirdPartyProcessorAttribute = Resolve(compilation, "PiiGuard.ThirdPartyProcessorAttribute");
         Console = Resolve(compilation, "System.Console");
         Exception = Resolve(compilation, "System.Exception");
         LoggerExtensions = Resolve(compilation, "Microsoft.Extensions.Logging.LoggerExtensions");
@@ -32,6 +33,8 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? NotPiiAttribute { get; }
 
     public INamedTypeSymbol? RedactsAttribute { get; }
+
+    public INamedTypeSymbol? ThirdPartyProcessorAttribute { get; }
 
     public INamedTypeSymbol? Console { get; }
 

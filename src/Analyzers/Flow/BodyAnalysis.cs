@@ -190,6 +190,12 @@ internal sealed partial class BodyAnalysis
                 VisitChildren(assignment.Target);
                 Visit(assignment.Value);
                 Assign(assignment.Target, Evaluate(assignment.Value), strong: true);
+                if (_observing && assignment.Target is IPropertyReferenceOperation)
+                {
+                    // A property setter is a call too (a processor client's property, for one).
+                    _observer!(assignment, this);
+                }
+
                 return;
             case ICompoundAssignmentOperation compound:
                 VisitChildren(compound.Target);

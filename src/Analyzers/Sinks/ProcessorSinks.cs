@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using PiiGuard.Analyzers.Flow;
+
+namespace PiiGuard.Analyzers.Sinks;
+
+/// <summary>A third-party processor and the categories its data processing agreement permits.</summary>
+internal sealed class Processor
+{
+    public Processor(string name, PiiCategorySet permitted)
+    {
+        Name = name;
+        Permitted = permitted;
+    }
+
+    public string Name { get; }
+
+    public PiiCategorySet Permitted { get; }
+}
+
+/// <summary>
+/// Clients of third-party processors: <c>[ThirdPartyProcessor]</c> on a method, on its type, on a base
+/// type or an interface it implements, or <c>[assembly: ThirdPartyProcessor(typeof(T), ...)]</c> for a
+/// type you do not own. Every argument of a call (constructors and property setters included) travels
+/// to the processor, serialised whole.
+/// </summary>
+internal sealed class ProcessorSinks
+{
+    private readonly INamedTypeSymbol _attribute;
+    private readonly ImmutableDictionary<INamedTypeSymbol, Processor> _declared;
+    private readonly ConcurrentDictionary<ISymbol, Processor?> _byMember = new(SymbolEqualityComparer.Default);
+
+    private ProcessorSinks(Compilation compilation, INamedTypeSymbol attribute)
+    {
+        _attribute = attribute;
+        var declared = ImmutableDictionary.CreateBuilder<INamedTypeSymbol, Processor>(SymbolEqualityComparer.Default);
+        foreach (var data in compilation.Assembly.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute)
+                && data.ConstructorArguments.Length == 3
+                && data.ConstructorArguments[0].Value is INamedTypeSymbol client
+                && Read(data.ConstructorArguments[1], data.ConstructorArguments[2]) is { } processor)
+            {
+                declared[client.OriginalDefinition] = processor;
+            }
+        }
+
+        _declared = declared.ToImmutable();
+    }
+
+    public static ProcessorSinks? Create(Compilation compilation, KnownTypes knownTypes) =>
+        knownTypes.ThirdPartyProcessorAttribute is { } attribute ? new ProcessorSinks(compilation, attribute) : null;
+
+    /// <summary>Reports each value a processor call transfers, with the processor it goes to.</summary>
+    public void Observe(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, Processor> report)
+    {
+        var (method, values) = call switch
+        {
+            IInvocationOperation invocation => (invocation.TargetMethod, Arguments(invocation.Arguments)),
+            IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, Arguments(creation.Arguments)),
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.SetMethod: { } setter } } assignment
+                => (setter, new[] { assignment.Value }),
+            _ => (null, Array.Empty<IOperation>()),
+        };
+
+        if (method is null || ProcessorOf(method) is not { } processor)
+        {
+            return;
+        }
+
+        foreach (var value in values)
+        {
+            // The processor receives the whole object: a carrier sends every category it holds.
+            if (analysis.Evaluate(value) is { } data)
+            {
+                report(value, data, processor);
+            }
+        }
+    }
+
+    private Processor? ProcessorOf(IMethodSymbol method) =>
+        _byMember.GetOrAdd(method.OriginalDefinition, m => Declared(m) ?? OfType(m.ContainingType));
+
+    private Processor? OfType(INamedTypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (Declared(current) is { } processor)
+            {
+                return processor;
+            }
+
+            if (_declared.TryGetValue(current.OriginalDefinition, out var sdk))
+            {
+                return sdk;
+            }
+        }
+
+        foreach (var contract in type?.AllInterfaces ?? ImmutableArray<INamedTypeSymbol>.Empty)
+        {
+            if (Declared(contract) is { } processor)
+            {
+                return processor;
+            }
+
+            if (_declared.TryGetValue(contract.OriginalDefinition, out var sdk))
+            {
+                return sdk;
+            }
+        }
+
+        return null;
+    }
+
+    private Processor? Declared(ISymbol symbol)
+    {
+        foreach (var data in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, _attribute) && data.ConstructorArguments.Length == 2)
+            {
+                return Read(data.ConstructorArguments[0], data.ConstructorArguments[1]);
+            }
+        }
+
+        return null;
+    }
+
+    private static Processor? Read(TypedConstant name, TypedConstant permitted)
+    {
+        if (name.Value is not string processorName || permitted.Kind != TypedConstantKind.Array)
+        {
+            return null;
+        }
+
+        var categories = PiiCategorySet.Empty;
+        foreach (var category in permitted.Values)
+        {
+            if (category.Value is int value)
+            {
+                categories = categories.Union(PiiCategorySet.Of(value));
+            }
+        }
+
+        return new Processor(processorName, categories);
+    }
+
+    private static IReadOnlyList<IOperation> Arguments(ImmutableArray<IArgumentOperation> arguments)
+    {
+        var values = new List<IOperation>();
+        foreach (var argument in arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } elements })
+            {
+                values.AddRange(elements.ElementValues);
+            }
+            else
+            {
+                values.Add(argument.Value);
+            }
+        }
+
+        return values;
+    }
+}

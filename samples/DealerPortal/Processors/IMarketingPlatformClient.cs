@@ -9,5 +9,8 @@ public interface IMarketingPlatformClient
 {
     Task SubscribeAsync(string fullName, string email, string audience, CancellationToken cancellationToken = default);
 
+    // Keeps the vendor's contact profile in step, for segmentation; the profile is serialised as JSON.
+    Task UpdateProfileAsync(object profile, CancellationToken cancellationToken = default);
+
     Task<int> CountSubscribersAsync(string audience, CancellationToken cancellationToken = default);
 }

@@ -18,6 +18,12 @@ public sealed class InMemoryMarketingPlatformClient : IMarketingPlatformClient
         return Task.CompletedTask;
     }
 
+    public Task UpdateProfileAsync(object profile, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.CompletedTask;
+    }
+
     public Task<int> CountSubscribersAsync(string audience, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -39,6 +39,13 @@ public sealed class EnquiryService
             // Only what the processor's agreement permits: name and email.
             await _marketing.SubscribeAsync(enquiry.Name, enquiry.Email, NewsletterAudience, cancellationToken);
 
+            // PII001: the whole enquiry goes to the vendor (phone, address, date of birth, part-exchange VIN
+            // and registration) although its agreement covers names and e-mail addresses only.
+            await _marketing.UpdateProfileAsync(enquiry, cancellationToken);
+
+            // Fine: only what the agreement permits, plus the model of interest, which identifies nobody.
+            await _marketing.UpdateProfileAsync(new { enquiry.Name, enquiry.Email, enquiry.Model }, cancellationToken);
+
             // Fine: masked before it is logged.
             _logger.LogInformation("Subscribed {Email} to {Audience}", PiiMask.Mask(enquiry.Email, 2), NewsletterAudience);
         }
@@ -78,6 +85,12 @@ public sealed class EnquiryService
             _customers.Count,
             subscribers);
     }
+
+    // The address a customer typed into the service-booking form: personal data, marked as such.
+    public Customer FindByEmail([Pii(PiiCategory.Email)] string email) =>
+        _customers.FirstOrDefault(customer => customer.Email == email)
+        // PII004: the address ends up in error pages and crash reports; the caller knows what it asked for.
+        ?? throw new KeyNotFoundException($"No customer with e-mail {email}");
 
     private static int AgeOn(DateOnly today, DateOnly dateOfBirth)
     {

@@ -14,6 +14,8 @@ internal sealed class KnownTypes
         NotPiiAttribute = Resolve(compilation, "PiiGuard.NotPiiAttribute");
         RedactsAttribute = Resolve(compilation, "PiiGuard.RedactsAttribute");
         ThirdPartyProcessorAttribute = Resolve(compilation, "PiiGuard.ThirdPartyProcessorAttribute");
+        LogSinkAttribute = Resolve(compilation, "PiiGuard.LogSinkAttribute");
+        StorageSinkAttribute = Resolve(compilation, "PiiGuard.StorageSinkAttribute");
         Console = Resolve(compilation, "System.Console");
         Exception = Resolve(compilation, "System.Exception");
         LoggerExtensions = Resolve(compilation, "Microsoft.Extensions.Logging.LoggerExtensions");
@@ -35,6 +37,10 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? RedactsAttribute { get; }
 
     public INamedTypeSymbol? ThirdPartyProcessorAttribute { get; }
+
+    public INamedTypeSymbol? LogSinkAttribute { get; }
+
+    public INamedTypeSymbol? StorageSinkAttribute { get; }
 
     public INamedTypeSymbol? Console { get; }
 

@@ -131,7 +131,7 @@ internal sealed class ProcessorSinks
 
     private static Processor? Read(TypedConstant name, TypedConstant permitted)
     {
-        if (name.Value is not string processorName || permitted.Kind != TypedConstantKind.Array)
+        if (name.Value is not string processorName || processorName.Trim().Length == 0 || permitted.Kind != TypedConstantKind.Array)
         {
             return null;
         }

@@ -108,8 +108,10 @@ public sealed class EndToEndTests(PackedPackage package) : IAsyncLifetime
         text.AppendLine($"schema: {root.GetProperty("$schema").GetString()}");
         foreach (var run in root.GetProperty("runs").EnumerateArray())
         {
+            var reported = new HashSet<string>(StringComparer.Ordinal);
             foreach (var result in run.GetProperty("results").EnumerateArray().Where(r => r.GetProperty("ruleId").GetString()!.StartsWith("PII", StringComparison.Ordinal)))
             {
+                reported.Add(result.GetProperty("ruleId").GetString()!);
                 var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
                 var region = location.GetProperty("region");
                 text.AppendLine($"result: {result.GetProperty("ruleId").GetString()} {result.GetProperty("level").GetString()} " +
@@ -118,8 +120,9 @@ public sealed class EndToEndTests(PackedPackage package) : IAsyncLifetime
                     result.GetProperty("message").GetProperty("text").GetString());
             }
 
+            // The rules that have results: the whole list grows with every analyzer and says nothing here.
             var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray()
-                .Where(rule => rule.GetProperty("id").GetString()!.StartsWith("PII", StringComparison.Ordinal));
+                .Where(rule => reported.Contains(rule.GetProperty("id").GetString()!));
             foreach (var rule in rules)
             {
                 text.AppendLine($"rule: {rule.GetProperty("id").GetString()} {rule.GetProperty("helpUri").GetString()}");

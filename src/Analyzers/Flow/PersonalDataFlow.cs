@@ -38,13 +38,15 @@ internal sealed class PersonalDataFlow
 
     public KnownTypes KnownTypes { get; }
 
+    public Compilation Compilation => _compilation;
+
     public Markings Markings { get; }
 
     public Sanitizers Sanitizers { get; }
 
     public Summaries Summaries { get; }
 
-    public LogSinks? LogSinks { get; }
+    public LogSinks LogSinks { get; }
 
     /// <summary>The engine of a compilation, or <see langword="null"/> when it cannot mark personal data.</summary>
     public static PersonalDataFlow? For(Compilation compilation) =>

@@ -126,7 +126,7 @@ internal sealed class Summaries
             _flow,
             graph,
             initial,
-            (call, analysis) => _flow.LogSinks?.Observe(call, analysis, (_, data, sink) =>
+            (call, analysis) => _flow.LogSinks.Observe(call, analysis, (_, data, sink) =>
             {
                 foreach (var source in data.Sources.Where(s => s.IsPlaceholder && s.Placeholder >= 0))
                 {

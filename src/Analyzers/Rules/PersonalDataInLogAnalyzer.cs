@@ -14,11 +14,7 @@ public sealed class PersonalDataInLogAnalyzer : PiiGuardAnalyzer
 
     internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow)
     {
-        if (flow.LogSinks is not { } sinks)
-        {
-            return;
-        }
-
+        var sinks = flow.LogSinks;
         AnalyzeBodies(context, flow, (call, analysis, block) =>
             sinks.Observe(call, analysis, (value, data, sink) =>
                 Report(block, Descriptors.PersonalDataInLog, value, data, data.SourcesText, sink, data.PathSuffix)));

@@ -18,6 +18,7 @@ internal sealed class LogSinks
     private readonly INamedTypeSymbol? _serilogLogger;
     private readonly INamedTypeSymbol? _serilogLog;
     private readonly INamedTypeSymbol? _exception;
+    private readonly DeclaredSinks? _declared;
     private readonly PersonalDataFlow _flow;
 
     private LogSinks(KnownTypes knownTypes, PersonalDataFlow flow)
@@ -27,14 +28,12 @@ internal sealed class LogSinks
         _serilogLogger = knownTypes.SerilogLogger;
         _serilogLog = knownTypes.SerilogLog;
         _exception = knownTypes.Exception;
+        _declared = DeclaredSinks.Create(flow.Compilation, knownTypes.LogSinkAttribute);
         _flow = flow;
     }
 
-    /// <summary>The log sinks of a compilation, or <see langword="null"/> when it references none.</summary>
-    public static LogSinks? Create(KnownTypes knownTypes, PersonalDataFlow flow) =>
-        knownTypes.LoggerExtensions is null && knownTypes.Console is null && knownTypes.SerilogLogger is null
-            ? null
-            : new LogSinks(knownTypes, flow);
+    /// <summary>The log sinks of a compilation: the libraries it references and the sinks it declares.</summary>
+    public static LogSinks Create(KnownTypes knownTypes, PersonalDataFlow flow) => new(knownTypes, flow);
 
     /// <summary>
     /// Reports each value of <paramref name="call"/> that puts personal data into a log: directly, for a
@@ -56,6 +55,26 @@ internal sealed class LogSinks
                 if (data is not null)
                 {
                     report(value, data, sinkName);
+                }
+            }
+
+            return;
+        }
+
+        if (_declared?.Of(invocation.TargetMethod) is { } declared)
+        {
+            var name = $"{invocation.TargetMethod.ContainingType.Name}.{invocation.TargetMethod.Name}";
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && declared.Writes(parameter))
+                {
+                    foreach (var value in Expand(argument))
+                    {
+                        if (analysis.EvaluateAsText(value) is { } data)
+                        {
+                            report(value, data, name);
+                        }
+                    }
                 }
             }
 
@@ -154,6 +173,11 @@ internal sealed class LogSinks
             }
         }
     }
+
+    private static IEnumerable<IOperation> Expand(IArgumentOperation argument) =>
+        argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } elements }
+            ? elements.ElementValues
+            : new[] { argument.Value };
 
     private static bool IsDestructured(List<bool>? holes, int index) => holes is not null && index < holes.Count && holes[index];
 

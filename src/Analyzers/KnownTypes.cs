@@ -18,6 +18,11 @@ internal sealed class KnownTypes
         StorageSinkAttribute = Resolve(compilation, "PiiGuard.StorageSinkAttribute");
         Console = Resolve(compilation, "System.Console");
         Exception = Resolve(compilation, "System.Exception");
+        File = Resolve(compilation, "System.IO.File");
+        StreamWriter = Resolve(compilation, "System.IO.StreamWriter");
+        BinaryWriter = Resolve(compilation, "System.IO.BinaryWriter");
+        FileStream = Resolve(compilation, "System.IO.FileStream");
+        CryptoStream = Resolve(compilation, "System.Security.Cryptography.CryptoStream");
         LoggerExtensions = Resolve(compilation, "Microsoft.Extensions.Logging.LoggerExtensions");
         SerilogLogger = Resolve(compilation, "Serilog.ILogger");
         SerilogLog = Resolve(compilation, "Serilog.Log");
@@ -45,6 +50,16 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? Console { get; }
 
     public INamedTypeSymbol? Exception { get; }
+
+    public INamedTypeSymbol? File { get; }
+
+    public INamedTypeSymbol? StreamWriter { get; }
+
+    public INamedTypeSymbol? BinaryWriter { get; }
+
+    public INamedTypeSymbol? FileStream { get; }
+
+    public INamedTypeSymbol? CryptoStream { get; }
 
     public INamedTypeSymbol? LoggerExtensions { get; }
 

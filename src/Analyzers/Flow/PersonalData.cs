@@ -129,8 +129,15 @@ internal sealed class PersonalData
         return result;
     }
 
-    /// <summary>"Customer.Email (Email) and Customer.Name (Name)".</summary>
-    public string SourcesText => string.Join(" and ", Sources.Where(s => !s.IsPlaceholder));
+    /// <summary>"Customer.Email (Email)", "Customer.Email (Email) and Customer.Name (Name)", "A, B and C".</summary>
+    public string SourcesText
+    {
+        get
+        {
+            var names = Sources.Where(s => !s.IsPlaceholder).Select(s => s.ToString()).ToList();
+            return names.Count <= 2 ? string.Join(" and ", names) : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[names.Count - 1];
+        }
+    }
 
     /// <summary>" through local 'summary' and Describe(Customer)", or nothing for a direct read.</summary>
     public string PathSuffix => Path.IsDefaultOrEmpty ? string.Empty : " through " + string.Join(" and ", Path);

@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using PiiGuard.Analyzers.Flow;
+
+namespace PiiGuard.Analyzers.Sinks;
+
+/// <summary>
+/// Storage that is not encrypted: <c>File.Write*/Append*</c>, writes of a <c>StreamWriter</c>,
+/// <c>BinaryWriter</c> or <c>FileStream</c> (silent when the writer sits on a <c>CryptoStream</c>), and
+/// sinks declared with <c>[StorageSink]</c> (silent with <c>Encrypted = true</c>).
+/// </summary>
+internal sealed class StorageSinks
+{
+    private readonly KnownTypes _known;
+    private readonly DeclaredSinks? _declared;
+    private readonly PersonalDataFlow _flow;
+
+    public StorageSinks(PersonalDataFlow flow)
+    {
+        _flow = flow;
+        _known = flow.KnownTypes;
+        _declared = DeclaredSinks.Create(flow.Compilation, _known.StorageSinkAttribute);
+    }
+
+    public void Observe(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, string> report)
+    {
+        if (call is not IInvocationOperation invocation)
+        {
+            return;
+        }
+
+        var method = invocation.TargetMethod;
+        var sink = $"{method.ContainingType.Name}.{method.Name}";
+        if (_declared?.Of(method) is { } declared)
+        {
+            if (declared.Encrypted)
+            {
+                return;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                // A storage sink serialises what it is given: a whole object stores all it holds.
+                if (argument.Parameter is { } parameter && declared.Writes(parameter) && analysis.Evaluate(argument.Value)?.AsValue() is { } data)
+                {
+                    report(argument.Value, data, sink);
+                }
+            }
+
+            return;
+        }
+
+        if (!IsFileWrite(invocation) && !IsUnencryptedWriterWrite(invocation))
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { } parameter && IsContent(parameter))
+            {
+                foreach (var value in Expand(argument))
+                {
+                    if (analysis.EvaluateAsText(value) is { } data)
+                    {
+                        report(value, data, sink);
+                    }
+                }
+            }
+        }
+    }
+
+    private bool IsFileWrite(IInvocationOperation invocation) =>
+        SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _known.File)
+        && (invocation.TargetMethod.Name.StartsWith("Write", StringComparison.Ordinal) || invocation.TargetMethod.Name.StartsWith("Append", StringComparison.Ordinal));
+
+    private bool IsUnencryptedWriterWrite(IInvocationOperation invocation)
+    {
+        if (!invocation.TargetMethod.Name.StartsWith("Write", StringComparison.Ordinal) || invocation.Instance is not { } writer)
+        {
+            return false;
+        }
+
+        var type = writer.Type;
+        return (type.InheritsFromOrEquals(_known.StreamWriter) || type.InheritsFromOrEquals(_known.BinaryWriter) || type.InheritsFromOrEquals(_known.FileStream))
+            && !OverCryptoStream(writer, depth: 0);
+    }
+
+    /// <summary>Whether a writer was created over a CryptoStream, directly or through a local holding one.</summary>
+    private bool OverCryptoStream(IOperation writer, int depth)
+    {
+        if (depth > 3 || _known.CryptoStream is null)
+        {
+            return false;
+        }
+
+        var value = writer;
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        if (value.Type.InheritsFromOrEquals(_known.CryptoStream))
+        {
+            return true;
+        }
+
+        if (value is ILocalReferenceOperation local && Initializer(local.Local) is { } initializer)
+        {
+            value = initializer;
+        }
+
+        return value is IObjectCreationOperation creation
+            && creation.Arguments.Length > 0
+            && OverCryptoStream(creation.Arguments[0].Value, depth + 1);
+    }
+
+    private IOperation? Initializer(ILocalSymbol local)
+    {
+        foreach (var reference in local.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax();
+            if (_flow.SemanticModel(syntax.SyntaxTree).GetOperation(syntax) is IVariableDeclaratorOperation declarator)
+            {
+                return declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value;
+            }
+        }
+
+        return null;
+    }
+
+    // The path, encoding and counts say where and how to write, not what.
+    private static bool IsContent(IParameterSymbol parameter) =>
+        parameter.Name is not ("path" or "encoding" or "cancellationToken" or "offset" or "count" or "index")
+        && parameter.Type.TypeKind != TypeKind.Enum;
+
+    private static IEnumerable<IOperation> Expand(IArgumentOperation argument) =>
+        argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } elements }
+            ? elements.ElementValues
+            : new[] { argument.Value };
+}

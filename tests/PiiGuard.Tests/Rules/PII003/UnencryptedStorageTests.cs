@@ -1,0 +1,59 @@
+using PiiGuard.Tests.Flow;
+using Verifier = PiiGuard.Tests.Infrastructure.Verify<PiiGuard.Analyzers.Rules.UnencryptedStorageAnalyzer>;
+
+namespace PiiGuard.Tests.Rules.PII003;
+
+public sealed class UnencryptedStorageTests
+{
+    private const string Stores = """
+
+        public sealed class DocumentArchive
+        {
+            [StorageSink] public void Put(string key, object body) { }
+            [StorageSink(Encrypted = true)] public void PutSealed(string key, object body) { }
+            public void Delete(string key) { }
+            public void Tag(string key, [StorageSink] string value) { }
+        }
+
+        public sealed class BlobClient
+        {
+            public void Upload(string name, string content) { }
+        }
+        """;
+
+    private static string Source(string body) =>
+        FlowHarness.InBody("var archive = new DocumentArchive(); var blobs = new BlobClient(); var path = System.IO.Path.GetTempFileName();\n" + body)
+            .Replace("using PiiGuard;\n", "using PiiGuard;\n[assembly: StorageSink(typeof(BlobClient), \"Upload\")]\n", StringComparison.Ordinal)
+        + Stores;
+
+    public static TheoryData<string, string> Cases() => new()
+    {
+        { "File.WriteAllText", "System.IO.File.WriteAllText(path, {|PII003:c.Email|});" },
+        { "File.WriteAllText of keys", "System.IO.File.WriteAllText(path, c.Id.ToString());" },
+        { "personal data in the path is not content", "System.IO.File.WriteAllText(c.Email, \"x\");" },
+        { "File.AppendAllLines of a projection", "System.IO.File.AppendAllLines(path, {|PII003:customers.Select(x => x.Email)|});" },
+        { "File.WriteAllBytes of an encoding", "System.IO.File.WriteAllBytes(path, {|PII003:Encoding.UTF8.GetBytes(c.Phone!)|});" },
+        { "File.WriteAllTextAsync", "await System.IO.File.WriteAllTextAsync(path, {|PII003:$\"{c.FullName};{c.Source}\"|});" },
+        { "pseudonymised before writing", "System.IO.File.WriteAllText(path, new PiiPseudonymizer(key).Pseudonymize(c.Email));" },
+        { "StreamWriter", "using var writer = new System.IO.StreamWriter(path); writer.WriteLine({|PII003:c.Email|});" },
+        { "StreamWriter of keys", "using var writer = new System.IO.StreamWriter(path); writer.WriteLine(c.Id);" },
+        { "StreamWriter over a CryptoStream", "using var aes = Aes.Create(); using var file = System.IO.File.Create(path); using var crypto = new CryptoStream(file, aes.CreateEncryptor(), CryptoStreamMode.Write); using var writer = new System.IO.StreamWriter(crypto); writer.WriteLine(c.Email);" },
+        { "BinaryWriter", "using var writer = new System.IO.BinaryWriter(System.IO.File.Create(path)); writer.Write({|PII003:c.Email|});" },
+        { "FileStream bytes", "using var file = System.IO.File.Create(path); file.Write({|PII003:Encoding.UTF8.GetBytes(c.Email)|});" },
+        { "Console.Out is a log, not storage", "Console.Out.WriteLine(c.Email);" },
+        { "[StorageSink] method, whole object", "archive.Put(\"k\", {|PII003:c|});" },
+        { "[StorageSink] method, object of keys", "archive.Put(\"k\", new { c.Id, c.Source });" },
+        { "[StorageSink(Encrypted = true)]", "archive.PutSealed(\"k\", c);" },
+        { "other method of the type", "archive.Delete(c.Email);" },
+        { "[StorageSink] parameter", "archive.Tag(c.Email, {|PII003:c.Phone|}!);" },
+        { "assembly-level declaration", "blobs.Upload(\"name\", {|PII003:c.FullName|});" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public Task Storage(string construct, string body)
+    {
+        _ = construct;
+        return Verifier.AnalyzerAsync(Source(body));
+    }
+}

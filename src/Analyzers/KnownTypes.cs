@@ -24,6 +24,11 @@ internal sealed class KnownTypes
         FileStream = Resolve(compilation, "System.IO.FileStream");
         CryptoStream = Resolve(compilation, "System.Security.Cryptography.CryptoStream");
         LoggerExtensions = Resolve(compilation, "Microsoft.Extensions.Logging.LoggerExtensions");
+        Logger = Resolve(compilation, "Microsoft.Extensions.Logging.ILogger");
+        Debug = Resolve(compilation, "System.Diagnostics.Debug");
+        Trace = Resolve(compilation, "System.Diagnostics.Trace");
+        TraceSource = Resolve(compilation, "System.Diagnostics.TraceSource");
+        Activity = Resolve(compilation, "System.Diagnostics.Activity");
         SerilogLogger = Resolve(compilation, "Serilog.ILogger");
         SerilogLog = Resolve(compilation, "Serilog.Log");
         HashAlgorithm = Resolve(compilation, "System.Security.Cryptography.HashAlgorithm");
@@ -62,6 +67,16 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? CryptoStream { get; }
 
     public INamedTypeSymbol? LoggerExtensions { get; }
+
+    public INamedTypeSymbol? Logger { get; }
+
+    public INamedTypeSymbol? Debug { get; }
+
+    public INamedTypeSymbol? Trace { get; }
+
+    public INamedTypeSymbol? TraceSource { get; }
+
+    public INamedTypeSymbol? Activity { get; }
 
     public INamedTypeSymbol? SerilogLogger { get; }
 

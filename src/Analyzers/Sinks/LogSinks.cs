@@ -18,6 +18,11 @@ internal sealed class LogSinks
     private readonly INamedTypeSymbol? _serilogLogger;
     private readonly INamedTypeSymbol? _serilogLog;
     private readonly INamedTypeSymbol? _exception;
+    private readonly INamedTypeSymbol? _logger;
+    private readonly INamedTypeSymbol? _debug;
+    private readonly INamedTypeSymbol? _trace;
+    private readonly INamedTypeSymbol? _traceSource;
+    private readonly INamedTypeSymbol? _activity;
     private readonly DeclaredSinks? _declared;
     private readonly PersonalDataFlow _flow;
 
@@ -28,6 +33,11 @@ internal sealed class LogSinks
         _serilogLogger = knownTypes.SerilogLogger;
         _serilogLog = knownTypes.SerilogLog;
         _exception = knownTypes.Exception;
+        _logger = knownTypes.Logger;
+        _debug = knownTypes.Debug;
+        _trace = knownTypes.Trace;
+        _traceSource = knownTypes.TraceSource;
+        _activity = knownTypes.Activity;
         _declared = DeclaredSinks.Create(flow.Compilation, knownTypes.LogSinkAttribute);
         _flow = flow;
     }
@@ -46,7 +56,7 @@ internal sealed class LogSinks
             return;
         }
 
-        if (IsSink(invocation.TargetMethod, out var sinkName, out var destructures))
+        if (IsSink(invocation, out var sinkName, out var destructures))
         {
             foreach (var (value, destructured) in LoggedValues(invocation, destructures))
             {
@@ -99,42 +109,56 @@ internal sealed class LogSinks
         }
     }
 
-    /// <summary>Whether <paramref name="method"/> writes a log; <paramref name="sinkName"/> is how messages name it.</summary>
-    public bool IsSink(IMethodSymbol method, out string sinkName) => IsSink(method, out sinkName, out _);
-
-    private bool IsSink(IMethodSymbol method, out string sinkName, out bool destructures)
+    /// <summary>Whether the call writes a log; <paramref name="sinkName"/> is how messages name it.</summary>
+    private bool IsSink(IInvocationOperation invocation, out string sinkName, out bool destructures)
     {
+        var method = invocation.TargetMethod;
         var type = method.ContainingType;
         destructures = false;
-        if (_loggerExtensions is not null
-            && SymbolEqualityComparer.Default.Equals(type, _loggerExtensions)
-            && method.Name.StartsWith("Log", StringComparison.Ordinal))
+        sinkName = string.Empty;
+        if (Is(type, _loggerExtensions) && (method.Name.StartsWith("Log", StringComparison.Ordinal) || method.Name == "BeginScope"))
         {
             // Extension methods are called on the logger: name them as the user sees them.
             sinkName = "ILogger." + method.Name;
-            return true;
         }
-
-        if (_console is not null
-            && SymbolEqualityComparer.Default.Equals(type, _console)
-            && method.Name is "WriteLine" or "Write")
+        else if (method.Name is "Log" or "BeginScope" && Implements(type, _logger))
+        {
+            sinkName = "ILogger." + method.Name;
+        }
+        else if (Is(type, _console) && method.Name is "WriteLine" or "Write")
         {
             sinkName = "Console." + method.Name;
-            return true;
         }
-
-        if (_serilogLogger is not null
-            && method.Name is "Verbose" or "Debug" or "Information" or "Warning" or "Error" or "Fatal" or "Write"
-            && (SymbolEqualityComparer.Default.Equals(type, _serilogLog) || Implements(type, _serilogLogger)))
+        else if (method.Name.StartsWith("Write", StringComparison.Ordinal)
+            && invocation.Instance is IPropertyReferenceOperation { Property.Name: "Out" or "Error" } stream
+            && Is(stream.Property.ContainingType, _console))
         {
-            sinkName = (SymbolEqualityComparer.Default.Equals(type, _serilogLog) ? "Log." : "Serilog.ILogger.") + method.Name;
+            sinkName = $"Console.{stream.Property.Name}.{method.Name}";
+        }
+        else if ((Is(type, _debug) || Is(type, _trace) || Is(type, _traceSource))
+            && (method.Name.StartsWith("Write", StringComparison.Ordinal) || method.Name.StartsWith("Trace", StringComparison.Ordinal)
+                || method.Name is "Print" or "Assert" or "Fail"))
+        {
+            sinkName = $"{type.Name}.{method.Name}";
+        }
+        else if (Is(type, _activity) && method.Name is "SetTag" or "AddTag" or "AddBaggage" or "SetBaggage" or "AddEvent")
+        {
+            // Telemetry exporters ship tags, baggage and events to the monitoring backend.
+            sinkName = "Activity." + method.Name;
+        }
+        else if (_serilogLogger is not null
+            && method.Name is "Verbose" or "Debug" or "Information" or "Warning" or "Error" or "Fatal" or "Write"
+            && (Is(type, _serilogLog) || Implements(type, _serilogLogger)))
+        {
+            sinkName = (Is(type, _serilogLog) ? "Log." : "Serilog.ILogger.") + method.Name;
             destructures = true;
-            return true;
         }
 
-        sinkName = string.Empty;
-        return false;
+        return sinkName.Length > 0;
     }
+
+    private static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? known) =>
+        known is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, known);
 
     /// <summary>
     /// The values a sink call writes: the message and its arguments, one by one for a <c>params</c>
@@ -230,6 +254,8 @@ internal sealed class LogSinks
         type.Name is "EventId" || type.InheritsFromOrEquals(_exception);
 
 
-    private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol contract) =>
-        SymbolEqualityComparer.Default.Equals(type, contract) || type.AllInterfaces.Contains(contract, SymbolEqualityComparer.Default);
+    private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol? contract) =>
+        contract is not null
+        && (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, contract)
+            || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, contract)));
 }

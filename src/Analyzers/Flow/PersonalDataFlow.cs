@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -33,7 +34,11 @@ internal sealed class PersonalDataFlow
         Markings = new Markings(knownTypes);
         Sanitizers = new Sanitizers(compilation, knownTypes);
         Summaries = new Summaries(this);
-        LogSinks = LogSinks.Create(knownTypes, this);
+        LogSinks = new LogSinks(this);
+        StorageSinks = new StorageSinks(this);
+        ExceptionSinks = new ExceptionSinks(this);
+        ProcessorSinks = new ProcessorSinks(this);
+        SinkFamilies = ImmutableArray.Create<SinkFamily>(LogSinks, StorageSinks, ExceptionSinks, ProcessorSinks);
     }
 
     public KnownTypes KnownTypes { get; }
@@ -47,6 +52,15 @@ internal sealed class PersonalDataFlow
     public Summaries Summaries { get; }
 
     public LogSinks LogSinks { get; }
+
+    public StorageSinks StorageSinks { get; }
+
+    public ExceptionSinks ExceptionSinks { get; }
+
+    public ProcessorSinks ProcessorSinks { get; }
+
+    /// <summary>Every sink family, for summaries: a method's parameters may reach any of them.</summary>
+    public ImmutableArray<SinkFamily> SinkFamilies { get; }
 
     /// <summary>The engine of a compilation, or <see langword="null"/> when it cannot mark personal data.</summary>
     public static PersonalDataFlow? For(Compilation compilation) =>

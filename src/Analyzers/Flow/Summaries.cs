@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using PiiGuard.Analyzers.Sinks;
 
 namespace PiiGuard.Analyzers.Flow;
 
@@ -14,10 +15,10 @@ internal sealed class MethodSummary
 {
     public static readonly MethodSummary Empty = new(null, ImmutableArray<SinkFlow>.Empty, ImmutableDictionary<ISymbol, PersonalData>.Empty);
 
-    public MethodSummary(PersonalData? returned, ImmutableArray<SinkFlow> logSinks, ImmutableDictionary<ISymbol, PersonalData> members)
+    public MethodSummary(PersonalData? returned, ImmutableArray<SinkFlow> sinkFlows, ImmutableDictionary<ISymbol, PersonalData> members)
     {
         Return = returned;
-        LogSinks = logSinks;
+        SinkFlows = sinkFlows;
         Members = members;
     }
 
@@ -27,25 +28,25 @@ internal sealed class MethodSummary
     /// <summary>The data of the return value: intrinsic sources, and placeholders for the parameters (and <c>this</c>) that flow to it.</summary>
     public PersonalData? Return { get; }
 
-    /// <summary>The parameters whose data reaches a log sink inside the method (or its callees).</summary>
-    public ImmutableArray<SinkFlow> LogSinks { get; }
+    /// <summary>The parameters whose data reaches a sink inside the method (or its callees).</summary>
+    public ImmutableArray<SinkFlow> SinkFlows { get; }
 }
 
 /// <summary>A parameter of a method whose data reaches a sink inside it.</summary>
 internal sealed class SinkFlow
 {
-    public SinkFlow(int placeholder, string sink, ImmutableArray<string> path)
+    public SinkFlow(int placeholder, SinkKind kind, SinkTarget target)
     {
         Placeholder = placeholder;
-        Sink = sink;
-        Path = path;
+        Kind = kind;
+        Target = target;
     }
 
     public int Placeholder { get; }
 
-    public string Sink { get; }
+    public SinkKind Kind { get; }
 
-    public ImmutableArray<string> Path { get; }
+    public SinkTarget Target { get; }
 }
 
 /// <summary>
@@ -126,16 +127,22 @@ internal sealed class Summaries
             _flow,
             graph,
             initial,
-            (call, analysis) => _flow.LogSinks.Observe(call, analysis, (_, data, sink) =>
+            (call, analysis) =>
             {
-                foreach (var source in data.Sources.Where(s => s.IsPlaceholder && s.Placeholder >= 0))
+                foreach (var family in _flow.SinkFamilies)
                 {
-                    if (!sinks.Any(s => s.Placeholder == source.Placeholder))
+                    family.Observe(call, analysis, (_, data, target) =>
                     {
-                        sinks.Add(new SinkFlow(source.Placeholder, sink, data.Path));
-                    }
+                        foreach (var source in data.Sources.Where(s => s.IsPlaceholder && s.Placeholder >= 0))
+                        {
+                            if (!sinks.Any(s => s.Placeholder == source.Placeholder && s.Kind == family.Kind && s.Target.Name == target.Name))
+                            {
+                                sinks.Add(new SinkFlow(source.Placeholder, family.Kind, target));
+                            }
+                        }
+                    });
                 }
-            }),
+            },
             depth + 1,
             cancellationToken);
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PiiGuard.Analyzers.Flow;
-using PiiGuard.Analyzers.Sinks;
 
 namespace PiiGuard.Analyzers.Rules;
 
@@ -13,15 +12,8 @@ public sealed class PersonalDataInExceptionAnalyzer : PiiGuardAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.PersonalDataInException);
 
-    internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow)
-    {
-        if (ExceptionSinks.Create(flow.KnownTypes) is not { } sinks)
-        {
-            return;
-        }
-
+    internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow) =>
         AnalyzeBodies(context, flow, (call, analysis, block) =>
-            sinks.Observe(call, analysis, (value, data, exception) =>
-                Report(block, Descriptors.PersonalDataInException, value, data, data.SourcesText, exception, data.PathSuffix)));
-    }
+            flow.ExceptionSinks.Observe(call, analysis, (value, data, exception) =>
+                Report(block, Descriptors.PersonalDataInException, value, data, data.SourcesText, exception.Name, data.PathSuffix)));
 }

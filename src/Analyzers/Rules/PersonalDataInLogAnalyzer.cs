@@ -14,9 +14,8 @@ public sealed class PersonalDataInLogAnalyzer : PiiGuardAnalyzer
 
     internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow)
     {
-        var sinks = flow.LogSinks;
         AnalyzeBodies(context, flow, (call, analysis, block) =>
-            sinks.Observe(call, analysis, (value, data, sink) =>
-                Report(block, Descriptors.PersonalDataInLog, value, data, data.SourcesText, sink, data.PathSuffix)));
+            flow.LogSinks.Observe(call, analysis, (value, data, sink) =>
+                Report(block, Descriptors.PersonalDataInLog, value, data, data.SourcesText, sink.Name, data.PathSuffix)));
     }
 }

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PiiGuard.Analyzers.Flow;
-using PiiGuard.Analyzers.Sinks;
 
 namespace PiiGuard.Analyzers.Rules;
 
@@ -13,21 +12,14 @@ public sealed class ProcessorNotPermittedAnalyzer : PiiGuardAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.ProcessorNotPermitted);
 
-    internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow)
-    {
-        if (ProcessorSinks.Create(context.Compilation, flow.KnownTypes) is not { } sinks)
-        {
-            return;
-        }
-
+    internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow) =>
         AnalyzeBodies(context, flow, (call, analysis, block) =>
-            sinks.Observe(call, analysis, (value, data, processor) =>
+            flow.ProcessorSinks.Observe(call, analysis, (value, data, processor) =>
             {
-                var refused = data.Categories.Except(processor.Permitted);
+                var refused = data.Categories.Except(processor.Permitted ?? PiiCategorySet.Empty);
                 if (!refused.IsEmpty)
                 {
                     Report(block, Descriptors.ProcessorNotPermitted, value, data, data.SourcesText, processor.Name, refused.ToString(), data.PathSuffix);
                 }
             }));
-    }
 }

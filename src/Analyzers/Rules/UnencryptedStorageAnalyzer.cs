@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PiiGuard.Analyzers.Flow;
-using PiiGuard.Analyzers.Sinks;
 
 namespace PiiGuard.Analyzers.Rules;
 
@@ -15,9 +14,8 @@ public sealed class UnencryptedStorageAnalyzer : PiiGuardAnalyzer
 
     internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow)
     {
-        var sinks = new StorageSinks(flow);
         AnalyzeBodies(context, flow, (call, analysis, block) =>
-            sinks.Observe(call, analysis, (value, data, sink) =>
-                Report(block, Descriptors.UnencryptedStorage, value, data, data.SourcesText, sink, data.PathSuffix)));
+            flow.StorageSinks.Observe(call, analysis, (value, data, sink) =>
+                Report(block, Descriptors.UnencryptedStorage, value, data, data.SourcesText, sink.Name, data.PathSuffix)));
     }
 }

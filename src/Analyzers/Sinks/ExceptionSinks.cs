@@ -9,30 +9,35 @@ namespace PiiGuard.Analyzers.Sinks;
 /// Exceptions: what is passed to the constructor of <c>System.Exception</c> or any subclass ends up in
 /// its message, and so in logs, error pages and crash reports.
 /// </summary>
-internal sealed class ExceptionSinks
+internal sealed class ExceptionSinks : SinkFamily
 {
-    private readonly INamedTypeSymbol _exception;
+    private readonly INamedTypeSymbol? _exception;
 
-    private ExceptionSinks(INamedTypeSymbol exception) => _exception = exception;
+    public ExceptionSinks(PersonalDataFlow flow)
+        : base(flow) => _exception = flow.KnownTypes.Exception;
 
-    public static ExceptionSinks? Create(KnownTypes knownTypes) =>
-        knownTypes.Exception is { } exception ? new ExceptionSinks(exception) : null;
+    public override SinkKind Kind => SinkKind.Exception;
 
-    public void Observe(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, string> report)
+    protected override PersonalData? Evaluate(BodyAnalysis analysis, IOperation value) => analysis.EvaluateAsText(value);
+
+    protected override bool ObserveSink(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, SinkTarget> report)
     {
         if (call is not IObjectCreationOperation { Type: { } type } creation || !type.InheritsFromOrEquals(_exception))
         {
-            return;
+            return false;
         }
 
+        var target = new SinkTarget(type.Name);
         foreach (var argument in creation.Arguments)
         {
             // The message and the other text an exception keeps (a parameter name, a custom field); not the inner exception.
             if (argument.Parameter?.Type.InheritsFromOrEquals(_exception) == false
                 && analysis.EvaluateAsText(argument.Value) is { } data)
             {
-                report(argument.Value, data, type.Name);
+                report(argument.Value, data, target);
             }
         }
+
+        return true;
     }
 }

@@ -11,7 +11,7 @@ namespace PiiGuard.Analyzers.Sinks;
 /// The log and telemetry sinks PiiGuard knows without annotation: which calls write a log, and which of
 /// their arguments end up in it.
 /// </summary>
-internal sealed class LogSinks
+internal sealed class LogSinks : SinkFamily
 {
     private readonly INamedTypeSymbol? _loggerExtensions;
     private readonly INamedTypeSymbol? _console;
@@ -24,10 +24,11 @@ internal sealed class LogSinks
     private readonly INamedTypeSymbol? _traceSource;
     private readonly INamedTypeSymbol? _activity;
     private readonly DeclaredSinks? _declared;
-    private readonly PersonalDataFlow _flow;
 
-    private LogSinks(KnownTypes knownTypes, PersonalDataFlow flow)
+    public LogSinks(PersonalDataFlow flow)
+        : base(flow)
     {
+        var knownTypes = flow.KnownTypes;
         _loggerExtensions = knownTypes.LoggerExtensions;
         _console = knownTypes.Console;
         _serilogLogger = knownTypes.SerilogLogger;
@@ -39,74 +40,56 @@ internal sealed class LogSinks
         _traceSource = knownTypes.TraceSource;
         _activity = knownTypes.Activity;
         _declared = DeclaredSinks.Create(flow.Compilation, knownTypes.LogSinkAttribute);
-        _flow = flow;
     }
 
-    /// <summary>The log sinks of a compilation: the libraries it references and the sinks it declares.</summary>
-    public static LogSinks Create(KnownTypes knownTypes, PersonalDataFlow flow) => new(knownTypes, flow);
+    public override SinkKind Kind => SinkKind.Log;
 
-    /// <summary>
-    /// Reports each value of <paramref name="call"/> that puts personal data into a log: directly, for a
-    /// known sink, or through a method of the compilation whose summary says a parameter reaches one.
-    /// </summary>
-    public void Observe(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, string> report)
+    protected override PersonalData? Evaluate(BodyAnalysis analysis, IOperation value) => analysis.EvaluateAsText(value);
+
+    protected override bool ObserveSink(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, SinkTarget> report)
     {
         if (call is not IInvocationOperation invocation)
         {
-            return;
+            return false;
         }
 
         if (IsSink(invocation, out var sinkName, out var destructures))
         {
+            var target = new SinkTarget(sinkName);
             foreach (var (value, destructured) in LoggedValues(invocation, destructures))
             {
                 // {@customer} serialises the whole object; elsewhere an object is logged as its ToString.
                 var data = destructured ? analysis.Evaluate(value)?.AsValue() : analysis.EvaluateAsText(value);
                 if (data is not null)
                 {
-                    report(value, data, sinkName);
+                    report(value, data, target);
                 }
             }
 
-            return;
+            return true;
         }
 
-        if (_declared?.Of(invocation.TargetMethod) is { } declared)
+        if (_declared?.Of(invocation.TargetMethod) is not { } declared)
         {
-            var name = $"{invocation.TargetMethod.ContainingType.Name}.{invocation.TargetMethod.Name}";
-            foreach (var argument in invocation.Arguments)
+            return false;
+        }
+
+        var declaredTarget = new SinkTarget($"{invocation.TargetMethod.ContainingType.Name}.{invocation.TargetMethod.Name}");
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { } parameter && declared.Writes(parameter))
             {
-                if (argument.Parameter is { } parameter && declared.Writes(parameter))
+                foreach (var value in Expand(argument))
                 {
-                    foreach (var value in Expand(argument))
+                    if (analysis.EvaluateAsText(value) is { } data)
                     {
-                        if (analysis.EvaluateAsText(value) is { } data)
-                        {
-                            report(value, data, name);
-                        }
+                        report(value, data, declaredTarget);
                     }
                 }
             }
-
-            return;
         }
 
-        if (!_flow.HasBody(invocation.TargetMethod))
-        {
-            return;
-        }
-
-        var summary = _flow.Summaries.Get(invocation.TargetMethod, analysis.Nesting, analysis.CancellationToken);
-        foreach (var flow in summary.LogSinks)
-        {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == flow.Placeholder && analysis.EvaluateAsText(argument.Value) is { } data)
-                {
-                    report(argument.Value, data.Through(BodyAnalysis.CallStep(invocation.TargetMethod)), flow.Sink);
-                }
-            }
-        }
+        return true;
     }
 
     /// <summary>Whether the call writes a log; <paramref name="sinkName"/> is how messages name it.</summary>

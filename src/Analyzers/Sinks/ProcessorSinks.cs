@@ -8,39 +8,27 @@ using PiiGuard.Analyzers.Flow;
 
 namespace PiiGuard.Analyzers.Sinks;
 
-/// <summary>A third-party processor and the categories its data processing agreement permits.</summary>
-internal sealed class Processor
-{
-    public Processor(string name, PiiCategorySet permitted)
-    {
-        Name = name;
-        Permitted = permitted;
-    }
-
-    public string Name { get; }
-
-    public PiiCategorySet Permitted { get; }
-}
-
 /// <summary>
 /// Clients of third-party processors: <c>[ThirdPartyProcessor]</c> on a method, on its type, on a base
 /// type or an interface it implements, or <c>[assembly: ThirdPartyProcessor(typeof(T), ...)]</c> for a
 /// type you do not own. Every argument of a call (constructors and property setters included) travels
 /// to the processor, serialised whole.
 /// </summary>
-internal sealed class ProcessorSinks
+internal sealed class ProcessorSinks : SinkFamily
 {
-    private readonly INamedTypeSymbol _attribute;
-    private readonly ImmutableDictionary<INamedTypeSymbol, Processor> _declared;
-    private readonly ConcurrentDictionary<ISymbol, Processor?> _byMember = new(SymbolEqualityComparer.Default);
+    private readonly INamedTypeSymbol? _attribute;
+    private readonly ImmutableDictionary<INamedTypeSymbol, SinkTarget> _declared;
+    private readonly ConcurrentDictionary<ISymbol, SinkTarget?> _byMember = new(SymbolEqualityComparer.Default);
 
-    private ProcessorSinks(Compilation compilation, INamedTypeSymbol attribute)
+    public ProcessorSinks(PersonalDataFlow flow)
+        : base(flow)
     {
-        _attribute = attribute;
-        var declared = ImmutableDictionary.CreateBuilder<INamedTypeSymbol, Processor>(SymbolEqualityComparer.Default);
-        foreach (var data in compilation.Assembly.GetAttributes())
+        var compilation = flow.Compilation;
+        _attribute = flow.KnownTypes.ThirdPartyProcessorAttribute;
+        var declared = ImmutableDictionary.CreateBuilder<INamedTypeSymbol, SinkTarget>(SymbolEqualityComparer.Default);
+        foreach (var data in _attribute is null ? ImmutableArray<AttributeData>.Empty : compilation.Assembly.GetAttributes())
         {
-            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute)
+            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, _attribute)
                 && data.ConstructorArguments.Length == 3
                 && data.ConstructorArguments[0].Value is INamedTypeSymbol client
                 && Read(data.ConstructorArguments[1], data.ConstructorArguments[2]) is { } processor)
@@ -52,11 +40,13 @@ internal sealed class ProcessorSinks
         _declared = declared.ToImmutable();
     }
 
-    public static ProcessorSinks? Create(Compilation compilation, KnownTypes knownTypes) =>
-        knownTypes.ThirdPartyProcessorAttribute is { } attribute ? new ProcessorSinks(compilation, attribute) : null;
+    public override SinkKind Kind => SinkKind.Processor;
+
+    // The processor receives the whole object: a carrier sends every category it holds.
+    protected override PersonalData? Evaluate(BodyAnalysis analysis, IOperation value) => analysis.Evaluate(value);
 
     /// <summary>Reports each value a processor call transfers, with the processor it goes to.</summary>
-    public void Observe(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, Processor> report)
+    protected override bool ObserveSink(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, SinkTarget> report)
     {
         var (method, values) = call switch
         {
@@ -67,25 +57,26 @@ internal sealed class ProcessorSinks
             _ => (null, Array.Empty<IOperation>()),
         };
 
-        if (method is null || ProcessorOf(method) is not { } processor)
+        if (_attribute is null || method is null || ProcessorOf(method) is not { } processor)
         {
-            return;
+            return false;
         }
 
         foreach (var value in values)
         {
-            // The processor receives the whole object: a carrier sends every category it holds.
-            if (analysis.Evaluate(value) is { } data)
+            if (Evaluate(analysis, value) is { } data)
             {
                 report(value, data, processor);
             }
         }
+
+        return true;
     }
 
-    private Processor? ProcessorOf(IMethodSymbol method) =>
+    private SinkTarget? ProcessorOf(IMethodSymbol method) =>
         _byMember.GetOrAdd(method.OriginalDefinition, m => Declared(m) ?? OfType(m.ContainingType));
 
-    private Processor? OfType(INamedTypeSymbol? type)
+    private SinkTarget? OfType(INamedTypeSymbol? type)
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
@@ -116,7 +107,7 @@ internal sealed class ProcessorSinks
         return null;
     }
 
-    private Processor? Declared(ISymbol symbol)
+    private SinkTarget? Declared(ISymbol symbol)
     {
         foreach (var data in symbol.GetAttributes())
         {
@@ -129,7 +120,7 @@ internal sealed class ProcessorSinks
         return null;
     }
 
-    private static Processor? Read(TypedConstant name, TypedConstant permitted)
+    private static SinkTarget? Read(TypedConstant name, TypedConstant permitted)
     {
         if (name.Value is not string processorName || processorName.Trim().Length == 0 || permitted.Kind != TypedConstantKind.Array)
         {
@@ -145,7 +136,7 @@ internal sealed class ProcessorSinks
             }
         }
 
-        return new Processor(processorName, categories);
+        return new SinkTarget(processorName, categories);
     }
 
     private static IReadOnlyList<IOperation> Arguments(ImmutableArray<IArgumentOperation> arguments)

@@ -11,33 +11,36 @@ namespace PiiGuard.Analyzers.Sinks;
 /// <c>BinaryWriter</c> or <c>FileStream</c> (silent when the writer sits on a <c>CryptoStream</c>), and
 /// sinks declared with <c>[StorageSink]</c> (silent with <c>Encrypted = true</c>).
 /// </summary>
-internal sealed class StorageSinks
+internal sealed class StorageSinks : SinkFamily
 {
     private readonly KnownTypes _known;
     private readonly DeclaredSinks? _declared;
-    private readonly PersonalDataFlow _flow;
 
     public StorageSinks(PersonalDataFlow flow)
+        : base(flow)
     {
-        _flow = flow;
         _known = flow.KnownTypes;
         _declared = DeclaredSinks.Create(flow.Compilation, _known.StorageSinkAttribute);
     }
 
-    public void Observe(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, string> report)
+    public override SinkKind Kind => SinkKind.Storage;
+
+    protected override PersonalData? Evaluate(BodyAnalysis analysis, IOperation value) => analysis.EvaluateAsText(value);
+
+    protected override bool ObserveSink(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, SinkTarget> report)
     {
         if (call is not IInvocationOperation invocation)
         {
-            return;
+            return false;
         }
 
         var method = invocation.TargetMethod;
-        var sink = $"{method.ContainingType.Name}.{method.Name}";
+        var sink = new SinkTarget($"{method.ContainingType.Name}.{method.Name}");
         if (_declared?.Of(method) is { } declared)
         {
             if (declared.Encrypted)
             {
-                return;
+                return true;
             }
 
             foreach (var argument in invocation.Arguments)
@@ -49,12 +52,13 @@ internal sealed class StorageSinks
                 }
             }
 
-            return;
+            return true;
         }
 
         if (!IsFileWrite(invocation) && !IsUnencryptedWriterWrite(invocation))
         {
-            return;
+            // A write over a CryptoStream is a sink all the same: encrypted, so nothing to report.
+            return IsWriterWrite(invocation);
         }
 
         foreach (var argument in invocation.Arguments)
@@ -70,23 +74,21 @@ internal sealed class StorageSinks
                 }
             }
         }
+
+        return true;
     }
 
     private bool IsFileWrite(IInvocationOperation invocation) =>
         SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _known.File)
         && (invocation.TargetMethod.Name.StartsWith("Write", StringComparison.Ordinal) || invocation.TargetMethod.Name.StartsWith("Append", StringComparison.Ordinal));
 
-    private bool IsUnencryptedWriterWrite(IInvocationOperation invocation)
-    {
-        if (!invocation.TargetMethod.Name.StartsWith("Write", StringComparison.Ordinal) || invocation.Instance is not { } writer)
-        {
-            return false;
-        }
+    private bool IsWriterWrite(IInvocationOperation invocation) =>
+        invocation.TargetMethod.Name.StartsWith("Write", StringComparison.Ordinal)
+        && invocation.Instance?.Type is { } type
+        && (type.InheritsFromOrEquals(_known.StreamWriter) || type.InheritsFromOrEquals(_known.BinaryWriter) || type.InheritsFromOrEquals(_known.FileStream));
 
-        var type = writer.Type;
-        return (type.InheritsFromOrEquals(_known.StreamWriter) || type.InheritsFromOrEquals(_known.BinaryWriter) || type.InheritsFromOrEquals(_known.FileStream))
-            && !OverCryptoStream(writer, depth: 0);
-    }
+    private bool IsUnencryptedWriterWrite(IInvocationOperation invocation) =>
+        IsWriterWrite(invocation) && !OverCryptoStream(invocation.Instance!, depth: 0);
 
     /// <summary>Whether a writer was created over a CryptoStream, directly or through a local holding one.</summary>
     private bool OverCryptoStream(IOperation writer, int depth)
@@ -122,7 +124,7 @@ internal sealed class StorageSinks
         foreach (var reference in local.DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax();
-            if (_flow.SemanticModel(syntax.SyntaxTree).GetOperation(syntax) is IVariableDeclaratorOperation declarator)
+            if (Flow.SemanticModel(syntax.SyntaxTree).GetOperation(syntax) is IVariableDeclaratorOperation declarator)
             {
                 return declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value;
             }

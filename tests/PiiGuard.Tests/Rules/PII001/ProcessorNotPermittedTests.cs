@@ -31,6 +31,12 @@ public sealed class ProcessorNotPermittedTests
             public void Ping(string text) { }
         }
 
+        public static class Forwarders
+        {
+            public static Task Push(IMarketingClient client, object payload) => client.Send(payload);
+            public static Task PushKey(IMarketingClient client, Customer customer) => client.Track(customer.Source);
+        }
+
         public sealed class VendorSdk
         {
             public VendorSdk(string apiKey, string? contact = null) { }
@@ -66,6 +72,9 @@ public sealed class ProcessorNotPermittedTests
         { "assembly-level SDK with keys only", "var sdk = new VendorSdk(\"key\"); sdk.Upload(c.Id);" },
         { "the object is not the argument", "var sdk = new VendorSdk(\"key\", {|PII001:c.Email|}); sdk.Upload(c.Id); sdk.Upload(\"ping\");" },
         { "collection of carriers", "await m.Send({|PII001:customers|});" },
+        { "helper that forwards to the client", "await Forwarders.Push(m, {|PII001:c|});" },
+        { "helper that forwards permitted members", "await Forwarders.Push(m, new { c.Email });" },
+        { "helper that sends only a key", "await Forwarders.PushKey(m, c);" },
         { "projection of permitted members", "await m.Send(customers.Select(x => x.Email).ToList());" },
     };
 

@@ -15,6 +15,11 @@ public sealed class UnencryptedStorageTests
             public void Tag(string key, [StorageSink] string value) { }
         }
 
+        public static class Exporter
+        {
+            public static void Save(string path, string line) => System.IO.File.AppendAllText(path, line);
+        }
+
         public sealed class BlobClient
         {
             public void Upload(string name, string content) { }
@@ -46,6 +51,8 @@ public sealed class UnencryptedStorageTests
         { "[StorageSink(Encrypted = true)]", "archive.PutSealed(\"k\", c);" },
         { "other method of the type", "archive.Delete(c.Email);" },
         { "[StorageSink] parameter", "archive.Tag(c.Email, {|PII003:c.Phone|}!);" },
+        { "helper that writes a file", "Exporter.Save(path, {|PII003:c.Email|});" },
+        { "helper given data only as the path", "Exporter.Save(c.Email, \"x\");" },
         { "assembly-level declaration", "blobs.Upload(\"name\", {|PII003:c.FullName|});" },
     };
 

@@ -18,6 +18,8 @@ public sealed class PersonalDataInExceptionTests
         { "exception created, not thrown", "var error = new KeyNotFoundException({|PII004:c.Email|}); log.LogError(error, \"Lookup failed\");" },
         { "custom exception", "if (text == \"\") throw new CustomerNotFoundException({|PII004:c.Email|});" },
         { "custom exception with the key", "if (text == \"\") throw new CustomerNotFoundException(c.Id.ToString());" },
+        { "helper that throws", "if (text == \"\") Guard.Fail({|PII004:c.Email|});" },
+        { "helper that throws, clean argument", "if (text == \"\") Guard.Fail(c.Source);" },
         { "a class named like an exception that is not one", "var e = new NotAnException(c.Email);" },
     };
 
@@ -30,6 +32,7 @@ public sealed class PersonalDataInExceptionTests
 
             public sealed class CustomerNotFoundException(string customer) : Exception("Customer not found: " + customer);
             public sealed class NotAnException(string message) { public string Message { get; } = message; }
+            public static class Guard { public static void Fail(string detail) => throw new InvalidOperationException("Failed: " + detail); }
             """);
     }
 

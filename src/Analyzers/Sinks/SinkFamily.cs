@@ -1,0 +1,74 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using PiiGuard.Analyzers.Flow;
+
+namespace PiiGuard.Analyzers.Sinks;
+
+internal enum SinkKind
+{
+    Log,
+    Storage,
+    Exception,
+    Processor,
+}
+
+/// <summary>Where a value goes: a sink's name, and for a processor the categories it may receive.</summary>
+internal sealed class SinkTarget
+{
+    public SinkTarget(string name, PiiCategorySet? permitted = null)
+    {
+        Name = name;
+        Permitted = permitted;
+    }
+
+    public string Name { get; }
+
+    /// <summary>The categories a processor may receive; <see langword="null"/> for sinks that may receive none.</summary>
+    public PiiCategorySet? Permitted { get; }
+}
+
+/// <summary>
+/// A family of sinks (logs, storage, exceptions, processors): which values of a call reach one. Each
+/// family also follows calls into methods of the compilation whose summary says a parameter reaches
+/// one of its sinks, and reports them at the call, naming the method.
+/// </summary>
+internal abstract class SinkFamily
+{
+    protected SinkFamily(PersonalDataFlow flow) => Flow = flow;
+
+    public abstract SinkKind Kind { get; }
+
+    protected PersonalDataFlow Flow { get; }
+
+    public void Observe(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, SinkTarget> report)
+    {
+        if (ObserveSink(call, analysis, report) || call is not IInvocationOperation invocation || !Flow.HasBody(invocation.TargetMethod))
+        {
+            return;
+        }
+
+        var summary = Flow.Summaries.Get(invocation.TargetMethod, analysis.Nesting, analysis.CancellationToken);
+        foreach (var flow in summary.SinkFlows)
+        {
+            if (flow.Kind != Kind)
+            {
+                continue;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == flow.Placeholder && Evaluate(analysis, argument.Value) is { } data)
+                {
+                    report(argument.Value, data.Through(BodyAnalysis.CallStep(invocation.TargetMethod)), flow.Target);
+                }
+            }
+        }
+    }
+
+    /// <summary>Reports the values of a call to one of the family's own sinks; true when the call is one.</summary>
+    protected abstract bool ObserveSink(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, SinkTarget> report);
+
+    /// <summary>What a value puts into this kind of sink: its text for logs and messages, the whole object where it is serialised.</summary>
+    protected abstract PersonalData? Evaluate(BodyAnalysis analysis, IOperation value);
+}

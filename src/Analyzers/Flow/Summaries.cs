@@ -133,7 +133,8 @@ internal sealed class Summaries
                 {
                     family.Observe(call, analysis, (_, data, target) =>
                     {
-                        foreach (var source in data.Sources.Where(s => s.IsPlaceholder && s.Placeholder >= 0))
+                        // A parameter personal by its own marking or type is reported inside the method; its callers need not be.
+                        foreach (var source in data.Sources.Where(s => s.IsPlaceholder && s.Placeholder >= 0 && !IsPersonalItself(method.Parameters[s.Placeholder])))
                         {
                             if (!sinks.Any(s => s.Placeholder == source.Placeholder && s.Kind == family.Kind && s.Target.Name == target.Name))
                             {
@@ -177,6 +178,11 @@ internal sealed class Summaries
 
         return stored;
     }
+
+    private bool IsPersonalItself(IParameterSymbol parameter) =>
+        !_flow.Markings.Marked(parameter).IsEmpty
+        || !_flow.Markings.Marked(parameter.Type).IsEmpty
+        || !_flow.Markings.Carried(parameter.Type).IsEmpty;
 
     private static PersonalData Placeholder(ISymbol symbol, int ordinal, bool isCarrier) =>
         PersonalData.From(new PersonalDataSource(symbol, PiiCategorySet.Empty, ordinal), isCarrier);

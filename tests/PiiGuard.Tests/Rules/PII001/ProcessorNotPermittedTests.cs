@@ -87,6 +87,13 @@ public sealed class ProcessorNotPermittedTests
     }
 
     [Fact]
+    public Task A_helper_whose_parameter_is_personal_itself_is_reported_inside_not_at_every_call() =>
+        Verifier.AnalyzerAsync(Source("await Sync(m, c); await Sync(m, customers[0]);").Replace(
+            "public class Service(ILogger log, Audit audit)\n{",
+            "public class Service(ILogger log, Audit audit)\n{\n    static Task Sync(IMarketingClient client, Customer customer) => client.Send({|PII001:customer|});",
+            StringComparison.Ordinal));
+
+    [Fact]
     public Task Message_names_exactly_the_refused_categories_and_the_processor() =>
         Verifier.AnalyzerAsync(Source("await m.Send({|#0:c|});"),
             Verifier.Diagnostic("PII001").WithLocation(0).WithLocation(11, 14)

@@ -16,34 +16,47 @@ internal static class TestReferences
     /// <summary>No NuGet download: every reference is added explicitly.</summary>
     public static ReferenceAssemblies None { get; } = new("net10.0");
 
-    public static ImmutableArray<MetadataReference> All { get; } = Framework().AddRange(Libraries());
+    private static readonly Assembly[] LibraryAssemblies =
+        [
+        typeof(PiiAttribute).Assembly,
+        typeof(ILogger).Assembly,
+        typeof(Microsoft.AspNetCore.Identity.PersonalDataAttribute).Assembly,
+        typeof(Microsoft.AspNetCore.Identity.IdentityUser).Assembly,
+        typeof(Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute).Assembly,
+        typeof(Microsoft.AspNetCore.DataProtection.IDataProtector).Assembly,
+        typeof(Serilog.ILogger).Assembly,
+        typeof(Microsoft.Data.Sqlite.SqliteParameter).Assembly,
+    ];
+
+    // After the library list: static initialisers run in order.
+    public static ImmutableArray<MetadataReference> All { get; } = Framework().AddRange(Libraries()).AddRange(AspNetCore());
 
     private static IEnumerable<MetadataReference> Libraries() =>
-        new[]
-        {
-            typeof(PiiAttribute).Assembly,
-            typeof(ILogger).Assembly,
-            typeof(Microsoft.AspNetCore.Identity.PersonalDataAttribute).Assembly,
-            typeof(Microsoft.AspNetCore.Identity.IdentityUser).Assembly,
-            typeof(Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute).Assembly,
-            typeof(Microsoft.AspNetCore.DataProtection.IDataProtector).Assembly,
-            typeof(Serilog.ILogger).Assembly,
-        }
-            .Select(assembly => (MetadataReference)MetadataReference.CreateFromFile(assembly.Location));
+        LibraryAssemblies.Select(assembly => (MetadataReference)MetadataReference.CreateFromFile(assembly.Location));
+
+    // ASP.NET Core's shared framework (sessions, cookies, IDistributedCache) from the SDK's own reference pack,
+    // less the assemblies the packages above already bring in another version.
+    private static IEnumerable<MetadataReference> AspNetCore()
+    {
+        var taken = LibraryAssemblies.Select(a => a.GetName().Name + ".dll").ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return (PackFiles("Microsoft.AspNetCore.App.Ref") ?? [])
+            .Where(file => !taken.Contains(Path.GetFileName(file)))
+            .Select(file => (MetadataReference)MetadataReference.CreateFromFile(file));
+    }
 
     private static ImmutableArray<MetadataReference> Framework()
     {
-        var files = ReferencePackFiles() ?? RuntimeFiles();
+        var files = PackFiles("Microsoft.NETCore.App.Ref") ?? RuntimeFiles();
         return files.Select(file => (MetadataReference)MetadataReference.CreateFromFile(file)).ToImmutableArray();
     }
 
     // <dotnet>/packs/Microsoft.NETCore.App.Ref/<version>/ref/net<major>.0/*.dll for the running runtime.
-    private static IEnumerable<string>? ReferencePackFiles()
+    private static IEnumerable<string>? PackFiles(string pack)
     {
         var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var dotnetRoot = Path.GetFullPath(Path.Combine(runtimeDirectory, "..", "..", ".."));
         var version = Environment.Version;
-        var packDirectory = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref");
+        var packDirectory = Path.Combine(dotnetRoot, "packs", pack);
         if (!Directory.Exists(packDirectory))
         {
             return null;

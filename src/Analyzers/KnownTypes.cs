@@ -23,6 +23,14 @@ internal sealed class KnownTypes
         BinaryWriter = Resolve(compilation, "System.IO.BinaryWriter");
         FileStream = Resolve(compilation, "System.IO.FileStream");
         CryptoStream = Resolve(compilation, "System.Security.Cryptography.CryptoStream");
+        DbParameter = Resolve(compilation, "System.Data.Common.DbParameter");
+        DataParameter = Resolve(compilation, "System.Data.IDataParameter");
+        DbParameterCollection = Resolve(compilation, "System.Data.Common.DbParameterCollection");
+        DistributedCache = Resolve(compilation, "Microsoft.Extensions.Caching.Distributed.IDistributedCache");
+        DistributedCacheExtensions = Resolve(compilation, "Microsoft.Extensions.Caching.Distributed.DistributedCacheExtensions");
+        Session = Resolve(compilation, "Microsoft.AspNetCore.Http.ISession");
+        SessionExtensions = Resolve(compilation, "Microsoft.AspNetCore.Http.SessionExtensions");
+        ResponseCookies = Resolve(compilation, "Microsoft.AspNetCore.Http.IResponseCookies");
         LoggerExtensions = Resolve(compilation, "Microsoft.Extensions.Logging.LoggerExtensions");
         Logger = Resolve(compilation, "Microsoft.Extensions.Logging.ILogger");
         Debug = Resolve(compilation, "System.Diagnostics.Debug");
@@ -65,6 +73,22 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? FileStream { get; }
 
     public INamedTypeSymbol? CryptoStream { get; }
+
+    public INamedTypeSymbol? DbParameter { get; }
+
+    public INamedTypeSymbol? DataParameter { get; }
+
+    public INamedTypeSymbol? DbParameterCollection { get; }
+
+    public INamedTypeSymbol? DistributedCache { get; }
+
+    public INamedTypeSymbol? DistributedCacheExtensions { get; }
+
+    public INamedTypeSymbol? Session { get; }
+
+    public INamedTypeSymbol? SessionExtensions { get; }
+
+    public INamedTypeSymbol? ResponseCookies { get; }
 
     public INamedTypeSymbol? LoggerExtensions { get; }
 

@@ -22,4 +22,32 @@ internal static class SymbolExtensions
 
         return false;
     }
+
+    /// <summary>Whether <paramref name="type"/> is <paramref name="known"/> (generic definitions compared); false when it is not referenced.</summary>
+    public static bool Is(this ITypeSymbol? type, INamedTypeSymbol? known) =>
+        known is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, known);
+
+    /// <summary>Whether <paramref name="type"/> is or implements the interface <paramref name="contract"/>.</summary>
+    public static bool Implements(this ITypeSymbol? type, INamedTypeSymbol? contract)
+    {
+        if (type is null || contract is null)
+        {
+            return false;
+        }
+
+        if (type.Is(contract))
+        {
+            return true;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.Is(contract))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -99,49 +99,47 @@ internal sealed class LogSinks : SinkFamily
         var type = method.ContainingType;
         destructures = false;
         sinkName = string.Empty;
-        if (Is(type, _loggerExtensions) && (method.Name.StartsWith("Log", StringComparison.Ordinal) || method.Name == "BeginScope"))
+        if (type.Is(_loggerExtensions) && (method.Name.StartsWith("Log", StringComparison.Ordinal) || method.Name == "BeginScope"))
         {
             // Extension methods are called on the logger: name them as the user sees them.
             sinkName = "ILogger." + method.Name;
         }
-        else if (method.Name is "Log" or "BeginScope" && Implements(type, _logger))
+        else if (method.Name is "Log" or "BeginScope" && type.Implements(_logger))
         {
             sinkName = "ILogger." + method.Name;
         }
-        else if (Is(type, _console) && method.Name is "WriteLine" or "Write")
+        else if (type.Is(_console) && method.Name is "WriteLine" or "Write")
         {
             sinkName = "Console." + method.Name;
         }
         else if (method.Name.StartsWith("Write", StringComparison.Ordinal)
             && invocation.Instance is IPropertyReferenceOperation { Property.Name: "Out" or "Error" } stream
-            && Is(stream.Property.ContainingType, _console))
+            && stream.Property.ContainingType.Is(_console))
         {
             sinkName = $"Console.{stream.Property.Name}.{method.Name}";
         }
-        else if ((Is(type, _debug) || Is(type, _trace) || Is(type, _traceSource))
+        else if ((type.Is(_debug) || type.Is(_trace) || type.Is(_traceSource))
             && (method.Name.StartsWith("Write", StringComparison.Ordinal) || method.Name.StartsWith("Trace", StringComparison.Ordinal)
                 || method.Name is "Print" or "Assert" or "Fail"))
         {
             sinkName = $"{type.Name}.{method.Name}";
         }
-        else if (Is(type, _activity) && method.Name is "SetTag" or "AddTag" or "AddBaggage" or "SetBaggage" or "AddEvent")
+        else if (type.Is(_activity) && method.Name is "SetTag" or "AddTag" or "AddBaggage" or "SetBaggage" or "AddEvent")
         {
             // Telemetry exporters ship tags, baggage and events to the monitoring backend.
             sinkName = "Activity." + method.Name;
         }
         else if (_serilogLogger is not null
             && method.Name is "Verbose" or "Debug" or "Information" or "Warning" or "Error" or "Fatal" or "Write"
-            && (Is(type, _serilogLog) || Implements(type, _serilogLogger)))
+            && (type.Is(_serilogLog) || type.Implements(_serilogLogger)))
         {
-            sinkName = (Is(type, _serilogLog) ? "Log." : "Serilog.ILogger.") + method.Name;
+            sinkName = (type.Is(_serilogLog) ? "Log." : "Serilog.ILogger.") + method.Name;
             destructures = true;
         }
 
         return sinkName.Length > 0;
     }
 
-    private static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? known) =>
-        known is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, known);
 
     /// <summary>
     /// The values a sink call writes: the message and its arguments, one by one for a <c>params</c>
@@ -237,8 +235,4 @@ internal sealed class LogSinks : SinkFamily
         type.Name is "EventId" || type.InheritsFromOrEquals(_exception);
 
 
-    private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol? contract) =>
-        contract is not null
-        && (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, contract)
-            || type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, contract)));
 }

@@ -29,6 +29,19 @@ internal sealed class StorageSinks : SinkFamily
 
     protected override bool ObserveSink(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, SinkTarget> report)
     {
+        if (StoredValues(call) is { } stored)
+        {
+            foreach (var value in stored.Values)
+            {
+                if (analysis.EvaluateAsText(value) is { } data)
+                {
+                    report(value, data, stored.Target);
+                }
+            }
+
+            return true;
+        }
+
         if (call is not IInvocationOperation invocation)
         {
             return false;
@@ -77,6 +90,57 @@ internal sealed class StorageSinks : SinkFamily
 
         return true;
     }
+
+    /// <summary>
+    /// Databases, caches, sessions and cookies: the values an ADO.NET parameter, a distributed cache, a
+    /// session or a response cookie stores. Keys count too: a cache key built from an address is stored.
+    /// </summary>
+    private (SinkTarget Target, IReadOnlyList<IOperation> Values)? StoredValues(IOperation call)
+    {
+        switch (call)
+        {
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Value" } property } assignment
+                when property.Property.ContainingType.InheritsFromOrEquals(_known.DbParameter) || property.Property.ContainingType.Implements(_known.DataParameter):
+                return (new SinkTarget($"{property.Property.ContainingType.Name}.Value"), new[] { assignment.Value });
+            case IObjectCreationOperation { Type: { } type } creation when type.InheritsFromOrEquals(_known.DbParameter):
+                return (new SinkTarget(type.Name), Named(creation.Arguments, "value"));
+            case IInvocationOperation invocation:
+                var method = invocation.TargetMethod;
+                var owner = method.ContainingType;
+                var target = new SinkTarget($"{owner.Name}.{method.Name}");
+                if (method.Name == "AddWithValue" && owner.InheritsFromOrEquals(_known.DbParameterCollection))
+                {
+                    return (target, Named(invocation.Arguments, "value"));
+                }
+
+                if ((owner.Implements(_known.DistributedCache) || owner.Is(_known.DistributedCacheExtensions)) && method.Name.StartsWith("Set", StringComparison.Ordinal)
+                    || (owner.Implements(_known.Session) || owner.Is(_known.SessionExtensions)) && method.Name.StartsWith("Set", StringComparison.Ordinal)
+                    || owner.Implements(_known.ResponseCookies) && method.Name == "Append")
+                {
+                    return (target, Named(invocation.Arguments, "key", "value"));
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static IReadOnlyList<IOperation> Named(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, params string[] names)
+    {
+        var values = new List<IOperation>();
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { } parameter && Array.IndexOf(names, parameter.Name) >= 0)
+            {
+                values.Add(argument.Value);
+            }
+        }
+
+        return values;
+    }
+
+
 
     private bool IsFileWrite(IInvocationOperation invocation) =>
         SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _known.File)

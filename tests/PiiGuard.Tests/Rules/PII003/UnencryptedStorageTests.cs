@@ -28,7 +28,10 @@ public sealed class UnencryptedStorageTests
 
     private static string Source(string body) =>
         FlowHarness.InBody("var archive = new DocumentArchive(); var blobs = new BlobClient(); var path = System.IO.Path.GetTempFileName();\n" + body)
-            .Replace("using PiiGuard;\n", "using PiiGuard;\n[assembly: StorageSink(typeof(BlobClient), \"Upload\")]\n", StringComparison.Ordinal)
+            .Replace(
+                "using PiiGuard;\n",
+                "using PiiGuard;\nusing Microsoft.AspNetCore.Http;\nusing Microsoft.Extensions.Caching.Distributed;\n[assembly: StorageSink(typeof(BlobClient), \"Upload\")]\n",
+                StringComparison.Ordinal)
         + Stores;
 
     public static TheoryData<string, string> Cases() => new()
@@ -51,6 +54,19 @@ public sealed class UnencryptedStorageTests
         { "[StorageSink(Encrypted = true)]", "archive.PutSealed(\"k\", c);" },
         { "other method of the type", "archive.Delete(c.Email);" },
         { "[StorageSink] parameter", "archive.Tag(c.Email, {|PII003:c.Phone|}!);" },
+        { "ADO.NET AddWithValue", "using var cmd = new Microsoft.Data.Sqlite.SqliteCommand(); cmd.Parameters.AddWithValue(\"$email\", {|PII003:c.Email|});" },
+        { "ADO.NET AddWithValue of the key", "using var cmd = new Microsoft.Data.Sqlite.SqliteCommand(); cmd.Parameters.AddWithValue(\"$id\", c.Id);" },
+        { "ADO.NET parameter Value", "using var cmd = new Microsoft.Data.Sqlite.SqliteCommand(); var p = cmd.CreateParameter(); p.Value = {|PII003:c.Phone|};" },
+        { "ADO.NET parameter constructor", "var p = new Microsoft.Data.Sqlite.SqliteParameter(\"$name\", {|PII003:c.FullName|});" },
+        { "ADO.NET parameter named after data is not content", "var p = new Microsoft.Data.Sqlite.SqliteParameter(c.Email, 1);" },
+        { "IDistributedCache key", "Microsoft.Extensions.Caching.Distributed.IDistributedCache cache = null!; cache.SetString({|PII003:\"customer:\" + c.Email|}, \"1\");" },
+        { "IDistributedCache value", "Microsoft.Extensions.Caching.Distributed.IDistributedCache cache = null!; await cache.SetStringAsync(\"k\", {|PII003:c.Email|});" },
+        { "IDistributedCache bytes", "Microsoft.Extensions.Caching.Distributed.IDistributedCache cache = null!; cache.Set(\"k\", {|PII003:Encoding.UTF8.GetBytes(c.Email)|}, new Microsoft.Extensions.Caching.Distributed.DistributedCacheEntryOptions());" },
+        { "IDistributedCache of keys", "Microsoft.Extensions.Caching.Distributed.IDistributedCache cache = null!; cache.SetString(\"customer:\" + c.Id, c.Source);" },
+        { "ISession", "Microsoft.AspNetCore.Http.ISession session = null!; session.SetString(\"email\", {|PII003:c.Email|});" },
+        { "ISession of keys", "Microsoft.AspNetCore.Http.ISession session = null!; session.SetInt32(\"id\", c.Id);" },
+        { "response cookie", "Microsoft.AspNetCore.Http.IResponseCookies cookies = null!; cookies.Append(\"email\", {|PII003:c.Email|});" },
+        { "response cookie of a setting", "Microsoft.AspNetCore.Http.IResponseCookies cookies = null!; cookies.Append(\"theme\", \"dark\");" },
         { "helper that writes a file", "Exporter.Save(path, {|PII003:c.Email|});" },
         { "helper given data only as the path", "Exporter.Save(c.Email, \"x\");" },
         { "assembly-level declaration", "blobs.Upload(\"name\", {|PII003:c.FullName|});" },

@@ -33,6 +33,7 @@ internal sealed class KnownTypes
         ResponseCookies = Resolve(compilation, "Microsoft.AspNetCore.Http.IResponseCookies");
         LoggerExtensions = Resolve(compilation, "Microsoft.Extensions.Logging.LoggerExtensions");
         Logger = Resolve(compilation, "Microsoft.Extensions.Logging.ILogger");
+        LoggerMessageAttribute = Resolve(compilation, "Microsoft.Extensions.Logging.LoggerMessageAttribute");
         Debug = Resolve(compilation, "System.Diagnostics.Debug");
         Trace = Resolve(compilation, "System.Diagnostics.Trace");
         TraceSource = Resolve(compilation, "System.Diagnostics.TraceSource");
@@ -93,6 +94,8 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? LoggerExtensions { get; }
 
     public INamedTypeSymbol? Logger { get; }
+
+    public INamedTypeSymbol? LoggerMessageAttribute { get; }
 
     public INamedTypeSymbol? Debug { get; }
 

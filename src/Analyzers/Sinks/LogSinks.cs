@@ -19,6 +19,8 @@ internal sealed class LogSinks : SinkFamily
     private readonly INamedTypeSymbol? _serilogLog;
     private readonly INamedTypeSymbol? _exception;
     private readonly INamedTypeSymbol? _logger;
+    private readonly INamedTypeSymbol? _loggerMessageAttribute;
+    private readonly INamedTypeSymbol? _dataClassificationAttribute;
     private readonly INamedTypeSymbol? _debug;
     private readonly INamedTypeSymbol? _trace;
     private readonly INamedTypeSymbol? _traceSource;
@@ -35,6 +37,8 @@ internal sealed class LogSinks : SinkFamily
         _serilogLog = knownTypes.SerilogLog;
         _exception = knownTypes.Exception;
         _logger = knownTypes.Logger;
+        _loggerMessageAttribute = knownTypes.LoggerMessageAttribute;
+        _dataClassificationAttribute = knownTypes.DataClassificationAttribute;
         _debug = knownTypes.Debug;
         _trace = knownTypes.Trace;
         _traceSource = knownTypes.TraceSource;
@@ -69,6 +73,24 @@ internal sealed class LogSinks : SinkFamily
             return true;
         }
 
+        if (IsLoggerMessage(invocation, out var messageName))
+        {
+            var messageTarget = new SinkTarget(messageName);
+            foreach (var argument in invocation.Arguments)
+            {
+                // The logger and the exception are not message content; a classified parameter is redacted by the generator.
+                if (argument.Parameter is { } parameter
+                    && !parameter.Type.Implements(_logger) && !parameter.Type.InheritsFromOrEquals(_exception)
+                    && !parameter.GetAttributes().Any(a => a.AttributeClass.InheritsFromOrEquals(_dataClassificationAttribute))
+                    && analysis.EvaluateAsText(argument.Value) is { } data)
+                {
+                    report(argument.Value, data, messageTarget);
+                }
+            }
+
+            return true;
+        }
+
         if (_declared?.Of(invocation.TargetMethod) is not { } declared)
         {
             return false;
@@ -90,6 +112,30 @@ internal sealed class LogSinks : SinkFamily
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A <c>[LoggerMessage]</c> method (source-generated), or a delegate taking a logger first, as
+    /// <c>LoggerMessage.Define</c> makes them: <c>s_enquiry(logger, email, null)</c>.
+    /// </summary>
+    private bool IsLoggerMessage(IInvocationOperation invocation, out string name)
+    {
+        var method = invocation.TargetMethod;
+        name = method.Name;
+        if (_loggerMessageAttribute is not null && method.GetAttributes().Any(a => a.AttributeClass.Is(_loggerMessageAttribute)))
+        {
+            return true;
+        }
+
+        if (method.MethodKind == MethodKind.DelegateInvoke
+            && method.Parameters.Length > 0 && method.Parameters[0].Type.Implements(_logger)
+            && invocation.Instance is IMemberReferenceOperation or ILocalReferenceOperation)
+        {
+            name = "LoggerMessage delegate " + (invocation.Instance is IMemberReferenceOperation member ? member.Member.Name : ((ILocalReferenceOperation)invocation.Instance).Local.Name);
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>Whether the call writes a log; <paramref name="sinkName"/> is how messages name it.</summary>

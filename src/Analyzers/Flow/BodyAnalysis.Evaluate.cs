@@ -12,12 +12,22 @@ internal sealed partial class BodyAnalysis
     /// <summary>The personal data <paramref name="operation"/> holds at this point, or <see langword="null"/>.</summary>
     public PersonalData? Evaluate(IOperation? operation)
     {
-        if (operation is null || CannotCarry(operation.Type))
+        if (operation is null || CannotCarry(operation.Type) || _depth >= MaxExpressionDepth)
         {
             return null;
         }
 
-        var data = EvaluateCore(operation);
+        _depth++;
+        PersonalData? data;
+        try
+        {
+            data = EvaluateCore(operation);
+        }
+        finally
+        {
+            _depth--;
+        }
+
         if (operation.Type is { } type)
         {
             // A value of a [Pii] type is the data itself; a value of a carrier type holds it in its members.

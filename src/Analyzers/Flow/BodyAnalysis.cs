@@ -24,12 +24,17 @@ internal sealed partial class BodyAnalysis
     private const int MaxVisitsPerBlock = 6;
     private const int MaxNesting = 6;
 
+    // Expressions nested deeper than this (a generated 5,000-term concatenation) are not followed further:
+    // the analyzer must never exhaust the compiler's stack.
+    private const int MaxExpressionDepth = 200;
+
     private readonly PersonalDataFlow _flow;
     private readonly ControlFlowGraph _graph;
     private readonly CallObserver? _observer;
     private readonly int _nesting;
     private readonly CancellationToken _cancellationToken;
     private FlowState _state = FlowState.Empty;
+    private int _depth;
 
     private BodyAnalysis(PersonalDataFlow flow, ControlFlowGraph graph, CallObserver? observer, int nesting, CancellationToken cancellationToken)
     {
@@ -173,6 +178,24 @@ internal sealed partial class BodyAnalysis
     private void Visit(IOperation operation)
     {
         _cancellationToken.ThrowIfCancellationRequested();
+        if (_depth >= MaxExpressionDepth)
+        {
+            return;
+        }
+
+        _depth++;
+        try
+        {
+            VisitCore(operation);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private void VisitCore(IOperation operation)
+    {
         switch (operation)
         {
             case IFlowAnonymousFunctionOperation lambda:

@@ -66,6 +66,16 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public async Task Very_deep_expressions_do_not_exhaust_the_stack()
+    {
+        // A generated-looking 5,000-term concatenation (not marked generated) ending in personal data.
+        var terms = string.Join(" + ", Enumerable.Range(0, 5000).Select(i => $"\"{i}\""));
+        var source = Typical.Replace("Console.WriteLine(customer.Email);", $"Console.WriteLine({terms} + customer.Email);", StringComparison.Ordinal);
+        var (_, exceptions) = await TestCompilations.AnalyzeAsync(TestCompilations.Create(source), [.. AllAnalyzers.Analyzers]);
+        Assert.Empty(exceptions);
+    }
+
+    [Fact]
     public async Task Concurrent_analysis_gives_the_same_diagnostics_as_sequential()
     {
         // Fresh compilations each time, so no memoised summary is shared between the two runs.

@@ -40,6 +40,9 @@ internal sealed class KnownTypes
         Activity = Resolve(compilation, "System.Diagnostics.Activity");
         SerilogLogger = Resolve(compilation, "Serilog.ILogger");
         SerilogLog = Resolve(compilation, "Serilog.Log");
+        NLogLogger = Resolve(compilation, "NLog.Logger");
+        NLogLoggerBase = Resolve(compilation, "NLog.ILoggerBase");
+        Log4NetLog = Resolve(compilation, "log4net.ILog");
         HashAlgorithm = Resolve(compilation, "System.Security.Cryptography.HashAlgorithm");
         IncrementalHash = Resolve(compilation, "System.Security.Cryptography.IncrementalHash");
         DataProtector = Resolve(compilation, "Microsoft.AspNetCore.DataProtection.IDataProtector");
@@ -108,6 +111,12 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? SerilogLogger { get; }
 
     public INamedTypeSymbol? SerilogLog { get; }
+
+    public INamedTypeSymbol? NLogLogger { get; }
+
+    public INamedTypeSymbol? NLogLoggerBase { get; }
+
+    public INamedTypeSymbol? Log4NetLog { get; }
 
     public INamedTypeSymbol? HashAlgorithm { get; }
 

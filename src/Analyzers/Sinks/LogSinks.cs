@@ -17,6 +17,9 @@ internal sealed class LogSinks : SinkFamily
     private readonly INamedTypeSymbol? _console;
     private readonly INamedTypeSymbol? _serilogLogger;
     private readonly INamedTypeSymbol? _serilogLog;
+    private readonly INamedTypeSymbol? _nlogLogger;
+    private readonly INamedTypeSymbol? _nlogLoggerBase;
+    private readonly INamedTypeSymbol? _log4net;
     private readonly INamedTypeSymbol? _exception;
     private readonly INamedTypeSymbol? _logger;
     private readonly INamedTypeSymbol? _loggerMessageAttribute;
@@ -35,6 +38,9 @@ internal sealed class LogSinks : SinkFamily
         _console = knownTypes.Console;
         _serilogLogger = knownTypes.SerilogLogger;
         _serilogLog = knownTypes.SerilogLog;
+        _nlogLogger = knownTypes.NLogLogger;
+        _nlogLoggerBase = knownTypes.NLogLoggerBase;
+        _log4net = knownTypes.Log4NetLog;
         _exception = knownTypes.Exception;
         _logger = knownTypes.Logger;
         _loggerMessageAttribute = knownTypes.LoggerMessageAttribute;
@@ -182,6 +188,19 @@ internal sealed class LogSinks : SinkFamily
             sinkName = (type.Is(_serilogLog) ? "Log." : "Serilog.ILogger.") + method.Name;
             destructures = true;
         }
+        else if ((type.Is(_nlogLogger) || type.Implements(_nlogLoggerBase))
+            && method.Name is "Trace" or "Debug" or "Info" or "Warn" or "Error" or "Fatal" or "Log" or "ConditionalTrace" or "ConditionalDebug")
+        {
+            // NLog's message templates destructure with {@x} as Serilog's do.
+            sinkName = "NLog.Logger." + method.Name;
+            destructures = true;
+        }
+        else if (type.Implements(_log4net)
+            && method.Name is "Debug" or "Info" or "Warn" or "Error" or "Fatal"
+                or "DebugFormat" or "InfoFormat" or "WarnFormat" or "ErrorFormat" or "FatalFormat")
+        {
+            sinkName = "ILog." + method.Name;
+        }
 
         return sinkName.Length > 0;
     }
@@ -237,7 +256,7 @@ internal sealed class LogSinks : SinkFamily
     {
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter?.Name == "messageTemplate" && argument.Value.ConstantValue is { HasValue: true, Value: string template })
+            if (argument.Parameter?.Name is "messageTemplate" or "message" && argument.Value.ConstantValue is { HasValue: true, Value: string template })
             {
                 var holes = new List<bool>();
                 for (var i = 0; i < template.Length; i++)

@@ -25,6 +25,8 @@ internal static class TestReferences
         typeof(Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute).Assembly,
         typeof(Microsoft.AspNetCore.DataProtection.IDataProtector).Assembly,
         typeof(Serilog.ILogger).Assembly,
+        typeof(NLog.Logger).Assembly,
+        typeof(log4net.ILog).Assembly,
         typeof(Microsoft.Data.Sqlite.SqliteParameter).Assembly,
     ];
 

@@ -24,6 +24,14 @@ public sealed class KnownLogSinkTests
         { "Activity.AddTag of keys", "System.Diagnostics.Activity.Current?.AddTag(\"customer.id\", c.Id.ToString());" },
         { "Activity.AddBaggage", "System.Diagnostics.Activity.Current?.AddBaggage(\"phone\", {|PII002:c.Phone|});" },
         { "Activity.AddEvent", "System.Diagnostics.Activity.Current?.AddEvent({|PII002:new System.Diagnostics.ActivityEvent(c.Email)|});" },
+        { "NLog", "NLog.LogManager.GetCurrentClassLogger().Info(\"Enquiry from {Email}\", {|PII002:c.Email|});" },
+        { "NLog of keys", "NLog.LogManager.GetCurrentClassLogger().Warn(\"Enquiry {Id}\", c.Id);" },
+        { "NLog destructures a whole object", "NLog.LogManager.GetCurrentClassLogger().Info(\"Customer {@Customer}\", {|PII002:c|});" },
+        { "NLog plain carrier", "NLog.LogManager.GetCurrentClassLogger().Info(\"Customer {Customer}\", c);" },
+        { "NLog ILogger interface", "NLog.ILogger nlog = NLog.LogManager.GetCurrentClassLogger(); nlog.Error({|PII002:$\"Failed for {c.Phone}\"|});" },
+        { "log4net message", "log4net.LogManager.GetLogger(typeof(Customer)).Info({|PII002:c.Email|});" },
+        { "log4net format", "log4net.LogManager.GetLogger(typeof(Customer)).InfoFormat(\"Enquiry from {0}\", {|PII002:c.FullName|});" },
+        { "log4net of keys", "log4net.LogManager.GetLogger(typeof(Customer)).Debug(c.Id);" },
         { "a TextWriter that is not the console", "using var w = new System.IO.StringWriter(); w.WriteLine(c.Email);" },
     };
 

@@ -182,7 +182,7 @@ internal sealed class LogSinks : SinkFamily
             sinkName = "Activity." + method.Name;
         }
         else if (_serilogLogger is not null
-            && method.Name is "Verbose" or "Debug" or "Information" or "Warning" or "Error" or "Fatal" or "Write"
+            && method.Name is "Verbose" or "Debug" or "Information" or "Warning" or "Error" or "Fatal" or "Write" or "ForContext"
             && (type.Is(_serilogLog) || type.Implements(_serilogLogger)))
         {
             sinkName = (type.Is(_serilogLog) ? "Log." : "Serilog.ILogger.") + method.Name;

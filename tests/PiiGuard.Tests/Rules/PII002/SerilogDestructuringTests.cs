@@ -23,6 +23,8 @@ public sealed class SerilogDestructuringTests
         { "ILogger instance", "Serilog.ILogger logger = Serilog.Log.Logger; logger.Error(\"{@C}\", {|PII002:c|});" },
         { "params overload", "Serilog.Log.Debug(\"{A} {B} {C} {@D}\", c.Id, c.Source, c.Id, {|PII002:c|});" },
         { "record as ToString", "var r = new CustomerRecord(1, c.Email); Serilog.Log.Information(\"{R}\", {|PII002:r|});" },
+        { "ForContext property", "Serilog.Log.ForContext(\"Email\", {|PII002:c.Email|}).Information(\"Enquiry\");" },
+        { "ForContext of a type", "Serilog.Log.ForContext<Customer>().Information(\"Enquiry {Id}\", c.Id);" },
         { "template itself", "Serilog.Log.Information({|PII002:\"Customer \" + c.Email|});" },
     };
 

@@ -43,6 +43,9 @@ internal sealed class KnownTypes
         NLogLogger = Resolve(compilation, "NLog.Logger");
         NLogLoggerBase = Resolve(compilation, "NLog.ILoggerBase");
         Log4NetLog = Resolve(compilation, "log4net.ILog");
+        JsonSerializer = Resolve(compilation, "System.Text.Json.JsonSerializer");
+        NewtonsoftJsonConvert = Resolve(compilation, "Newtonsoft.Json.JsonConvert");
+        XmlSerializer = Resolve(compilation, "System.Xml.Serialization.XmlSerializer");
         HashAlgorithm = Resolve(compilation, "System.Security.Cryptography.HashAlgorithm");
         IncrementalHash = Resolve(compilation, "System.Security.Cryptography.IncrementalHash");
         DataProtector = Resolve(compilation, "Microsoft.AspNetCore.DataProtection.IDataProtector");
@@ -117,6 +120,12 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? NLogLoggerBase { get; }
 
     public INamedTypeSymbol? Log4NetLog { get; }
+
+    public INamedTypeSymbol? JsonSerializer { get; }
+
+    public INamedTypeSymbol? NewtonsoftJsonConvert { get; }
+
+    public INamedTypeSymbol? XmlSerializer { get; }
 
     public INamedTypeSymbol? HashAlgorithm { get; }
 

@@ -176,6 +176,18 @@ internal sealed partial class BodyAnalysis
             return PersonalData.Merge(marked, EvaluateAsText(printed));
         }
 
+        if (IsSerializer(method))
+        {
+            // A serialiser writes every member: the whole object's data, whatever its ToString does.
+            var serialised = marked;
+            foreach (var argument in invocation.Arguments)
+            {
+                serialised = PersonalData.Merge(serialised, Evaluate(argument.Value)?.AsValue());
+            }
+
+            return serialised;
+        }
+
         // A library call (string methods, formatting, encodings, LINQ): what goes in comes out.
         var result = marked;
         if (invocation.Instance is { } instance)
@@ -347,6 +359,15 @@ internal sealed partial class BodyAnalysis
 
         return type is INamedTypeSymbol named && named.TypeArguments.Any(argument => Mentions(argument, target, depth + 1))
             || type is IArrayTypeSymbol array && Mentions(array.ElementType, target, depth + 1);
+    }
+
+    private bool IsSerializer(IMethodSymbol method)
+    {
+        var known = _flow.KnownTypes;
+        var type = method.ContainingType;
+        return type.Is(known.JsonSerializer) && method.Name.StartsWith("Serialize", System.StringComparison.Ordinal)
+            || type.Is(known.NewtonsoftJsonConvert) && method.Name == "SerializeObject"
+            || type.InheritsFromOrEquals(known.XmlSerializer) && method.Name == "Serialize";
     }
 
     private static bool CannotCarry(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_Boolean;

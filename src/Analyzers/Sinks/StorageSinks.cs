@@ -68,6 +68,20 @@ internal sealed class StorageSinks : SinkFamily
             return true;
         }
 
+        if (SerializedToFile(invocation) is { } stream)
+        {
+            // JsonSerializer.Serialize(fileStream, customer): the serialiser writes the whole object to the file.
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Value != stream && analysis.Evaluate(argument.Value)?.AsValue() is { } data)
+                {
+                    report(argument.Value, data, sink);
+                }
+            }
+
+            return true;
+        }
+
         if (!IsFileWrite(invocation) && !IsUnencryptedWriterWrite(invocation))
         {
             // A write over a CryptoStream is a sink all the same: encrypted, so nothing to report.
@@ -145,6 +159,30 @@ internal sealed class StorageSinks : SinkFamily
     private bool IsFileWrite(IInvocationOperation invocation) =>
         SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, _known.File)
         && (invocation.TargetMethod.Name.StartsWith("Write", StringComparison.Ordinal) || invocation.TargetMethod.Name.StartsWith("Append", StringComparison.Ordinal));
+
+    /// <summary>The file stream or writer a serialiser writes to, when it is one that is not encrypted.</summary>
+    private IOperation? SerializedToFile(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var serializer = method.ContainingType.Is(_known.JsonSerializer) && method.Name.StartsWith("Serialize", StringComparison.Ordinal)
+            || method.ContainingType.InheritsFromOrEquals(_known.XmlSerializer) && method.Name == "Serialize";
+        if (!serializer)
+        {
+            return null;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            var type = argument.Value is IConversionOperation conversion ? conversion.Operand.Type : argument.Value.Type;
+            if ((type.InheritsFromOrEquals(_known.FileStream) || type.InheritsFromOrEquals(_known.StreamWriter))
+                && !OverCryptoStream(argument.Value, depth: 0))
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
 
     private bool IsWriterWrite(IInvocationOperation invocation) =>
         invocation.TargetMethod.Name.StartsWith("Write", StringComparison.Ordinal)

@@ -32,6 +32,7 @@ public sealed class KnownLogSinkTests
         { "log4net message", "log4net.LogManager.GetLogger(typeof(Customer)).Info({|PII002:c.Email|});" },
         { "log4net format", "log4net.LogManager.GetLogger(typeof(Customer)).InfoFormat(\"Enquiry from {0}\", {|PII002:c.FullName|});" },
         { "log4net of keys", "log4net.LogManager.GetLogger(typeof(Customer)).Debug(c.Id);" },
+        { "serialised object logged", "log.LogInformation(\"{Json}\", {|PII002:System.Text.Json.JsonSerializer.Serialize(c)|});" },
         { "a TextWriter that is not the console", "using var w = new System.IO.StringWriter(); w.WriteLine(c.Email);" },
     };
 

@@ -31,6 +31,8 @@ internal sealed class KnownTypes
         Session = Resolve(compilation, "Microsoft.AspNetCore.Http.ISession");
         SessionExtensions = Resolve(compilation, "Microsoft.AspNetCore.Http.SessionExtensions");
         ResponseCookies = Resolve(compilation, "Microsoft.AspNetCore.Http.IResponseCookies");
+        DapperSqlMapper = Resolve(compilation, "Dapper.SqlMapper");
+        RedisDatabase = Resolve(compilation, "StackExchange.Redis.IDatabaseAsync");
         LoggerExtensions = Resolve(compilation, "Microsoft.Extensions.Logging.LoggerExtensions");
         Logger = Resolve(compilation, "Microsoft.Extensions.Logging.ILogger");
         LoggerMessageAttribute = Resolve(compilation, "Microsoft.Extensions.Logging.LoggerMessageAttribute");
@@ -96,6 +98,11 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? SessionExtensions { get; }
 
     public INamedTypeSymbol? ResponseCookies { get; }
+
+    public INamedTypeSymbol? DapperSqlMapper { get; }
+
+    /// <summary>StackExchange.Redis's IDatabaseAsync, which IDatabase extends.</summary>
+    public INamedTypeSymbol? RedisDatabase { get; }
 
     public INamedTypeSymbol? LoggerExtensions { get; }
 

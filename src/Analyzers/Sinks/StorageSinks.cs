@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using PiiGuard.Analyzers.Flow;
@@ -33,7 +34,7 @@ internal sealed class StorageSinks : SinkFamily
         {
             foreach (var value in stored.Values)
             {
-                if (analysis.EvaluateAsText(value) is { } data)
+                if ((stored.Whole ? analysis.Evaluate(value)?.AsValue() : analysis.EvaluateAsText(value)) is { } data)
                 {
                     report(value, data, stored.Target);
                 }
@@ -109,35 +110,60 @@ internal sealed class StorageSinks : SinkFamily
     /// Databases, caches, sessions and cookies: the values an ADO.NET parameter, a distributed cache, a
     /// session or a response cookie stores. Keys count too: a cache key built from an address is stored.
     /// </summary>
-    private (SinkTarget Target, IReadOnlyList<IOperation> Values)? StoredValues(IOperation call)
+    private (SinkTarget Target, IReadOnlyList<IOperation> Values, bool Whole)? StoredValues(IOperation call)
     {
         switch (call)
         {
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Value" } property } assignment
                 when property.Property.ContainingType.InheritsFromOrEquals(_known.DbParameter) || property.Property.ContainingType.Implements(_known.DataParameter):
-                return (new SinkTarget($"{property.Property.ContainingType.Name}.Value"), new[] { assignment.Value });
+                return (new SinkTarget($"{property.Property.ContainingType.Name}.Value"), new[] { assignment.Value }, false);
             case IObjectCreationOperation { Type: { } type } creation when type.InheritsFromOrEquals(_known.DbParameter):
-                return (new SinkTarget(type.Name), Named(creation.Arguments, "value"));
+                return (new SinkTarget(type.Name), Named(creation.Arguments, "value"), false);
             case IInvocationOperation invocation:
                 var method = invocation.TargetMethod;
                 var owner = method.ContainingType;
                 var target = new SinkTarget($"{owner.Name}.{method.Name}");
                 if (method.Name == "AddWithValue" && owner.InheritsFromOrEquals(_known.DbParameterCollection))
                 {
-                    return (target, Named(invocation.Arguments, "value"));
+                    return (target, Named(invocation.Arguments, "value"), false);
+                }
+
+                if (owner.Is(_known.DapperSqlMapper) && method.Name.StartsWith("Execute", StringComparison.Ordinal))
+                {
+                    // Dapper writes: the parameter object's members become column values. Queries only filter.
+                    return (target, Named(invocation.Arguments, "param"), true);
+                }
+
+                if (owner.Implements(_known.RedisDatabase) && IsRedisWrite(method.Name))
+                {
+                    return (target, invocation.Arguments.Where(a => a.Parameter?.Type.Name is "RedisKey" or "RedisValue" or "HashEntry" or "NameValueEntry" or "SortedSetEntry"
+                        || a.Parameter?.Type is IArrayTypeSymbol).Select(a => a.Value).ToList(), false);
                 }
 
                 if ((owner.Implements(_known.DistributedCache) || owner.Is(_known.DistributedCacheExtensions)) && method.Name.StartsWith("Set", StringComparison.Ordinal)
                     || (owner.Implements(_known.Session) || owner.Is(_known.SessionExtensions)) && method.Name.StartsWith("Set", StringComparison.Ordinal)
                     || owner.Implements(_known.ResponseCookies) && method.Name == "Append")
                 {
-                    return (target, Named(invocation.Arguments, "key", "value"));
+                    return (target, Named(invocation.Arguments, "key", "value"), false);
                 }
 
                 return null;
             default:
                 return null;
         }
+    }
+
+    private static bool IsRedisWrite(string name)
+    {
+        foreach (var prefix in new[] { "StringSet", "StringAppend", "HashSet", "ListLeftPush", "ListRightPush", "ListInsert", "ListSetByIndex", "SetAdd", "SortedSetAdd", "StreamAdd", "GeoAdd" })
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IReadOnlyList<IOperation> Named(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, params string[] names)

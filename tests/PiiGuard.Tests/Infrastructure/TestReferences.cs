@@ -28,6 +28,8 @@ internal static class TestReferences
         typeof(NLog.Logger).Assembly,
         typeof(log4net.ILog).Assembly,
         typeof(Microsoft.Data.Sqlite.SqliteParameter).Assembly,
+        typeof(Dapper.SqlMapper).Assembly,
+        typeof(StackExchange.Redis.IDatabase).Assembly,
     ];
 
     // After the library list: static initialisers run in order.

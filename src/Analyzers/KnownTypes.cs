@@ -32,6 +32,11 @@ internal sealed class KnownTypes
         SessionExtensions = Resolve(compilation, "Microsoft.AspNetCore.Http.SessionExtensions");
         ResponseCookies = Resolve(compilation, "Microsoft.AspNetCore.Http.IResponseCookies");
         DapperSqlMapper = Resolve(compilation, "Dapper.SqlMapper");
+        DbContext = Resolve(compilation, "Microsoft.EntityFrameworkCore.DbContext");
+        DbSet = Resolve(compilation, "Microsoft.EntityFrameworkCore.DbSet`1");
+        ModelBuilder = Resolve(compilation, "Microsoft.EntityFrameworkCore.ModelBuilder");
+        EncryptedAttribute = Resolve(compilation, "PiiGuard.EncryptedAttribute");
+        ProtectedPersonalDataAttribute = Resolve(compilation, "Microsoft.AspNetCore.Identity.ProtectedPersonalDataAttribute");
         RedisDatabase = Resolve(compilation, "StackExchange.Redis.IDatabaseAsync");
         LoggerExtensions = Resolve(compilation, "Microsoft.Extensions.Logging.LoggerExtensions");
         Logger = Resolve(compilation, "Microsoft.Extensions.Logging.ILogger");
@@ -100,6 +105,16 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? ResponseCookies { get; }
 
     public INamedTypeSymbol? DapperSqlMapper { get; }
+
+    public INamedTypeSymbol? DbContext { get; }
+
+    public INamedTypeSymbol? DbSet { get; }
+
+    public INamedTypeSymbol? ModelBuilder { get; }
+
+    public INamedTypeSymbol? EncryptedAttribute { get; }
+
+    public INamedTypeSymbol? ProtectedPersonalDataAttribute { get; }
 
     /// <summary>StackExchange.Redis's IDatabaseAsync, which IDatabase extends.</summary>
     public INamedTypeSymbol? RedisDatabase { get; }

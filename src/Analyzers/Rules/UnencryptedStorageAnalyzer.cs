@@ -1,7 +1,11 @@
+using System;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using PiiGuard.Analyzers.Flow;
+using PiiGuard.Analyzers.Sinks;
 
 namespace PiiGuard.Analyzers.Rules;
 
@@ -17,5 +21,48 @@ public sealed class UnencryptedStorageAnalyzer : PiiGuardAnalyzer
         AnalyzeBodies(context, flow, (call, analysis, block) =>
             flow.StorageSinks.Observe(call, analysis, (value, data, sink) =>
                 Report(block, Descriptors.UnencryptedStorage, value, data, data.SourcesText, sink.Name, data.PathSuffix)));
+
+        var entities = new EntitySinks(flow);
+        if (!entities.IsReferenced)
+        {
+            return;
+        }
+
+        context.RegisterSymbolAction(
+            symbol =>
+            {
+                foreach (var (entity, mapping) in entities.EntitiesOf((INamedTypeSymbol)symbol.Symbol))
+                {
+                    ReportEntity(symbol.ReportDiagnostic, entities, entity, mapping.Locations[0], $"EF Core entity {entity.Name} of {mapping.ContainingType.Name}.{mapping.Name}");
+                }
+            },
+            SymbolKind.NamedType);
+
+        context.RegisterOperationAction(
+            operation =>
+            {
+                var invocation = (IInvocationOperation)operation.Operation;
+                if (entities.EntityMappedBy(invocation) is { } entity)
+                {
+                    ReportEntity(operation.ReportDiagnostic, entities, entity, invocation.Syntax.GetLocation(), $"EF Core entity {entity.Name} mapped by ModelBuilder.Entity<{entity.Name}>()");
+                }
+            },
+            OperationKind.Invocation);
+    }
+
+    // The finding is on the member's declaration (or on the mapping, for an entity from another assembly).
+    private static void ReportEntity(Action<Diagnostic> report, EntitySinks entities, INamedTypeSymbol entity, Location mapping, string sink)
+    {
+        foreach (var (member, categories) in entities.UnencryptedMembers(entity))
+        {
+            var declaration = member.Locations.FirstOrDefault(l => l.IsInSource);
+            report(Diagnostic.Create(
+                Descriptors.UnencryptedStorage,
+                declaration ?? mapping,
+                declaration is null ? ImmutableArray<Location>.Empty : ImmutableArray.Create(mapping),
+                $"{entity.Name}.{member.Name} ({categories})",
+                sink,
+                string.Empty));
+        }
     }
 }

@@ -29,6 +29,7 @@ internal static class TestReferences
         typeof(log4net.ILog).Assembly,
         typeof(Microsoft.Data.Sqlite.SqliteParameter).Assembly,
         typeof(Dapper.SqlMapper).Assembly,
+        typeof(Microsoft.EntityFrameworkCore.DbContext).Assembly,
         typeof(StackExchange.Redis.IDatabase).Assembly,
     ];
 

@@ -1,0 +1,76 @@
+using Verifier = PiiGuard.Tests.Infrastructure.Verify<PiiGuard.Analyzers.Rules.UnencryptedStorageAnalyzer>;
+
+namespace PiiGuard.Tests.Rules.PII003;
+
+/// <summary>EF Core entities, against the real EF Core package: the finding is on the personal member, not on Add or SaveChanges.</summary>
+public sealed class EntityTests
+{
+    [Fact]
+    public Task Personal_members_of_entities_must_be_encrypted_at_rest() =>
+        Verifier.AnalyzerAsync("""
+            using Microsoft.EntityFrameworkCore;
+            using PiiGuard;
+
+            public class Customer
+            {
+                public int Id { get; set; }
+                [Pii(PiiCategory.Email)] public string {|#0:Email|} { get; set; } = "";
+                [Pii(PiiCategory.Name)][Encrypted] public string Name { get; set; } = "";
+                [Pii(PiiCategory.PhoneNumber)][Microsoft.AspNetCore.Identity.ProtectedPersonalData] public string Phone { get; set; } = "";
+                public string Source { get; set; } = "";
+            }
+
+            public class Lead
+            {
+                public int Id { get; set; }
+                [Pii(PiiCategory.Email)] public string {|#2:Email|} = "";
+            }
+
+            public class NotAnEntity
+            {
+                [Pii(PiiCategory.Email)] public string Email { get; set; } = "";
+            }
+
+            public class CrmContext : DbContext
+            {
+                public DbSet<Customer> {|#1:Customers|} => Set<Customer>();
+
+                protected override void OnModelCreating(ModelBuilder modelBuilder)
+                {
+                    modelBuilder.Entity<Customer>();
+                    {|#3:modelBuilder.Entity<Lead>()|};
+                }
+            }
+
+            public class Registration(CrmContext db)
+            {
+                public void Save(Customer customer)
+                {
+                    db.Customers.Add(customer);
+                    db.SaveChanges();
+                }
+            }
+            """,
+            Verifier.Diagnostic("PII003").WithLocation(0).WithLocation(1)
+                .WithMessage("Customer.Email (Email) reaches unencrypted storage EF Core entity Customer of CrmContext.Customers"),
+            Verifier.Diagnostic("PII003").WithLocation(2).WithLocation(3)
+                .WithMessage("Lead.Email (Email) reaches unencrypted storage EF Core entity Lead mapped by ModelBuilder.Entity<Lead>()"));
+
+    [Fact]
+    public Task A_model_without_a_context_is_silent() =>
+        Verifier.AnalyzerAsync("""
+            using PiiGuard;
+
+            public class Customer
+            {
+                [Pii(PiiCategory.Email)] public string Email { get; set; } = "";
+            }
+
+            public class DbSetLookalike<T> { }
+
+            public class NotAContext
+            {
+                public DbSetLookalike<Customer> Customers { get; } = new();
+            }
+            """);
+}

@@ -2,6 +2,7 @@ using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PiiGuard.Analyzers.Flow;
+using PiiGuard.Analyzers.Sinks;
 
 namespace PiiGuard.Analyzers;
 
@@ -28,32 +29,24 @@ public abstract class PiiGuardAnalyzer : DiagnosticAnalyzer
     /// <summary>Registers the rule's actions; called only for compilations that can mark personal data.</summary>
     internal abstract void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow);
 
-    /// <summary>Follows the data through every body and shows each call, with the data at that point, to <paramref name="observe"/>.</summary>
+    /// <summary>Shows <paramref name="report"/> each value of every body that reaches a sink of <paramref name="kind"/>.</summary>
     internal static void AnalyzeBodies(
-        CompilationStartAnalysisContext context, PersonalDataFlow flow, Action<IOperation, BodyAnalysis, OperationBlockAnalysisContext> observe) =>
+        CompilationStartAnalysisContext context, PersonalDataFlow flow, SinkKind kind, Action<SinkFinding, OperationBlockAnalysisContext> report) =>
         context.RegisterOperationBlockAction(block =>
         {
             foreach (var root in BodyRoots.Of(block.OperationBlocks))
             {
-                BodyAnalysis.Run(
-                    flow,
-                    block.GetControlFlowGraph(root),
-                    FlowState.Empty,
-                    (call, analysis) => observe(call, analysis, block),
-                    nesting: 0,
-                    block.CancellationToken);
+                foreach (var finding in flow.BodyFindings.Of(BodyRoots.Top(root).Syntax, block.GetControlFlowGraph(root), block.CancellationToken))
+                {
+                    if (finding.Kind == kind)
+                    {
+                        report(finding, block);
+                    }
+                }
             }
         });
 
-    /// <summary>Reports <paramref name="descriptor"/> on a value holding <paramref name="data"/>, unless the data is a summary's placeholder.</summary>
-    internal static void Report(
-        OperationBlockAnalysisContext context, DiagnosticDescriptor descriptor, IOperation value, PersonalData data, params object[] messageArguments)
-    {
-        if (data.HasPlaceholders || data.Sources.IsEmpty)
-        {
-            return;
-        }
-
-        context.ReportDiagnostic(Diagnostic.Create(descriptor, value.Syntax.GetLocation(), data.AdditionalLocations, messageArguments));
-    }
+    /// <summary>Reports <paramref name="descriptor"/> on a finding, with its sources as additional locations.</summary>
+    internal static void Report(OperationBlockAnalysisContext context, DiagnosticDescriptor descriptor, SinkFinding finding, params object[] messageArguments) =>
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, finding.Location, finding.Data.AdditionalLocations, messageArguments));
 }

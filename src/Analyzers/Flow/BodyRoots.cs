@@ -16,12 +16,7 @@ internal static class BodyRoots
         var seen = new HashSet<IOperation>();
         foreach (var block in operationBlocks)
         {
-            var top = block;
-            while (top.Parent is not null)
-            {
-                top = top.Parent;
-            }
-
+            var top = Top(block);
             if (top is IMethodBodyOperation or IConstructorBodyOperation or IFieldInitializerOperation
                     or IPropertyInitializerOperation or IParameterInitializerOperation or IBlockOperation
                 && seen.Add(top))
@@ -29,5 +24,17 @@ internal static class BodyRoots
                 yield return block;
             }
         }
+    }
+
+    /// <summary>The root of a block's operation tree: the body the control flow graph is built for.</summary>
+    public static IOperation Top(IOperation block)
+    {
+        var top = block;
+        while (top.Parent is not null)
+        {
+            top = top.Parent;
+        }
+
+        return top;
     }
 }

@@ -39,6 +39,7 @@ internal sealed class PersonalDataFlow
         ExceptionSinks = new ExceptionSinks(this);
         ProcessorSinks = new ProcessorSinks(this);
         SinkFamilies = ImmutableArray.Create<SinkFamily>(LogSinks, StorageSinks, ExceptionSinks, ProcessorSinks);
+        BodyFindings = new BodyFindings(this);
     }
 
     public KnownTypes KnownTypes { get; }
@@ -61,6 +62,9 @@ internal sealed class PersonalDataFlow
 
     /// <summary>Every sink family, for summaries: a method's parameters may reach any of them.</summary>
     public ImmutableArray<SinkFamily> SinkFamilies { get; }
+
+    /// <summary>What each body sends to every sink family, analysed once for all rules.</summary>
+    public BodyFindings BodyFindings { get; }
 
     /// <summary>The engine of a compilation, or <see langword="null"/> when it cannot mark personal data.</summary>
     public static PersonalDataFlow? For(Compilation compilation) =>

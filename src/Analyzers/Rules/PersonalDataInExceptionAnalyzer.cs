@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PiiGuard.Analyzers.Flow;
+using PiiGuard.Analyzers.Sinks;
 
 namespace PiiGuard.Analyzers.Rules;
 
@@ -13,7 +14,6 @@ public sealed class PersonalDataInExceptionAnalyzer : PiiGuardAnalyzer
         ImmutableArray.Create(Descriptors.PersonalDataInException);
 
     internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow) =>
-        AnalyzeBodies(context, flow, (call, analysis, block) =>
-            flow.ExceptionSinks.Observe(call, analysis, (value, data, exception) =>
-                Report(block, Descriptors.PersonalDataInException, value, data, data.SourcesText, exception.Name, data.PathSuffix)));
+        AnalyzeBodies(context, flow, SinkKind.Exception, (finding, block) =>
+            Report(block, Descriptors.PersonalDataInException, finding, finding.Data.SourcesText, finding.Target.Name, finding.Data.PathSuffix));
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PiiGuard.Analyzers.Flow;
+using PiiGuard.Analyzers.Sinks;
 
 namespace PiiGuard.Analyzers.Rules;
 
@@ -14,8 +15,7 @@ public sealed class PersonalDataInLogAnalyzer : PiiGuardAnalyzer
 
     internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow)
     {
-        AnalyzeBodies(context, flow, (call, analysis, block) =>
-            flow.LogSinks.Observe(call, analysis, (value, data, sink) =>
-                Report(block, Descriptors.PersonalDataInLog, value, data, data.SourcesText, sink.Name, data.PathSuffix)));
+        AnalyzeBodies(context, flow, SinkKind.Log, (finding, block) =>
+            Report(block, Descriptors.PersonalDataInLog, finding, finding.Data.SourcesText, finding.Target.Name, finding.Data.PathSuffix));
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PiiGuard.Analyzers.Flow;
+using PiiGuard.Analyzers.Sinks;
 
 namespace PiiGuard.Analyzers.Rules;
 
@@ -13,13 +14,12 @@ public sealed class ProcessorNotPermittedAnalyzer : PiiGuardAnalyzer
         ImmutableArray.Create(Descriptors.ProcessorNotPermitted);
 
     internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow) =>
-        AnalyzeBodies(context, flow, (call, analysis, block) =>
-            flow.ProcessorSinks.Observe(call, analysis, (value, data, processor) =>
+        AnalyzeBodies(context, flow, SinkKind.Processor, (finding, block) =>
+        {
+            var refused = finding.Data.Categories.Except(finding.Target.Permitted ?? PiiCategorySet.Empty);
+            if (!refused.IsEmpty)
             {
-                var refused = data.Categories.Except(processor.Permitted ?? PiiCategorySet.Empty);
-                if (!refused.IsEmpty)
-                {
-                    Report(block, Descriptors.ProcessorNotPermitted, value, data, data.SourcesText, processor.Name, refused.ToString(), data.PathSuffix);
-                }
-            }));
+                Report(block, Descriptors.ProcessorNotPermitted, finding, finding.Data.SourcesText, finding.Target.Name, refused.ToString(), finding.Data.PathSuffix);
+            }
+        });
 }

@@ -18,9 +18,8 @@ public sealed class UnencryptedStorageAnalyzer : PiiGuardAnalyzer
 
     internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow)
     {
-        AnalyzeBodies(context, flow, (call, analysis, block) =>
-            flow.StorageSinks.Observe(call, analysis, (value, data, sink) =>
-                Report(block, Descriptors.UnencryptedStorage, value, data, data.SourcesText, sink.Name, data.PathSuffix)));
+        AnalyzeBodies(context, flow, SinkKind.Storage, (finding, block) =>
+            Report(block, Descriptors.UnencryptedStorage, finding, finding.Data.SourcesText, finding.Target.Name, finding.Data.PathSuffix));
 
         var entities = new EntitySinks(flow);
         if (!entities.IsReferenced)

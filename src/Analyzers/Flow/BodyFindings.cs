@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using PiiGuard.Analyzers.Sinks;
+
+namespace PiiGuard.Analyzers.Flow;
+
+/// <summary>One value that reaches a sink: where, with which data, into what.</summary>
+internal sealed class SinkFinding
+{
+    public SinkFinding(SinkKind kind, Location location, PersonalData data, SinkTarget target)
+    {
+        Kind = kind;
+        Location = location;
+        Data = data;
+        Target = target;
+    }
+
+    public SinkKind Kind { get; }
+
+    public Location Location { get; }
+
+    public PersonalData Data { get; }
+
+    public SinkTarget Target { get; }
+}
+
+/// <summary>
+/// The findings of each body, for every sink family at once: the first rule that asks analyses the body,
+/// the others read the result, so four rules cost one analysis.
+/// </summary>
+internal sealed class BodyFindings
+{
+    private readonly PersonalDataFlow _flow;
+    private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<SinkFinding>> _byBody = new();
+
+    public BodyFindings(PersonalDataFlow flow) => _flow = flow;
+
+    public ImmutableArray<SinkFinding> Of(SyntaxNode body, ControlFlowGraph graph, CancellationToken cancellationToken)
+    {
+        if (_byBody.TryGetValue(body, out var known))
+        {
+            return known;
+        }
+
+        // Computed outside the dictionary: a cancelled analysis stores nothing; a race computes twice, alike.
+        var findings = new List<SinkFinding>();
+        BodyAnalysis.Run(
+            _flow,
+            graph,
+            FlowState.Empty,
+            (call, analysis) =>
+            {
+                foreach (var family in _flow.SinkFamilies)
+                {
+                    family.Observe(call, analysis, (value, data, target) =>
+                    {
+                        if (!data.HasPlaceholders && !data.Sources.IsEmpty)
+                        {
+                            findings.Add(new SinkFinding(family.Kind, value.Syntax.GetLocation(), data, target));
+                        }
+                    });
+                }
+            },
+            nesting: 0,
+            cancellationToken);
+
+        return _byBody.GetOrAdd(body, findings.ToImmutableArray());
+    }
+}

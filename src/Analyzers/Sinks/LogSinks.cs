@@ -244,11 +244,6 @@ internal sealed class LogSinks : SinkFamily
         }
     }
 
-    private static IEnumerable<IOperation> Expand(IArgumentOperation argument) =>
-        argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } elements }
-            ? elements.ElementValues
-            : new[] { argument.Value };
-
     private static bool IsDestructured(List<bool>? holes, int index) => holes is not null && index < holes.Count && holes[index];
 
     /// <summary>For each hole of a constant Serilog template, in order, whether it destructures (<c>{@x}</c>).</summary>

@@ -144,14 +144,7 @@ internal sealed class ProcessorSinks : SinkFamily
         var values = new List<IOperation>();
         foreach (var argument in arguments)
         {
-            if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } elements })
-            {
-                values.AddRange(elements.ElementValues);
-            }
-            else
-            {
-                values.Add(argument.Value);
-            }
+            values.AddRange(Expand(argument));
         }
 
         return values;

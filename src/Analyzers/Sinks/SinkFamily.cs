@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using PiiGuard.Analyzers.Flow;
@@ -65,6 +66,12 @@ internal abstract class SinkFamily
             }
         }
     }
+
+    /// <summary>An argument's values: the elements of a <c>params</c> array one by one, else the argument itself.</summary>
+    protected static IEnumerable<IOperation> Expand(IArgumentOperation argument) =>
+        argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } elements }
+            ? elements.ElementValues
+            : new[] { argument.Value };
 
     /// <summary>Reports the values of a call to one of the family's own sinks; true when the call is one.</summary>
     protected abstract bool ObserveSink(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, SinkTarget> report);

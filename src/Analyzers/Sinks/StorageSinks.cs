@@ -265,9 +265,4 @@ internal sealed class StorageSinks : SinkFamily
     private static bool IsContent(IParameterSymbol parameter) =>
         parameter.Name is not ("path" or "encoding" or "cancellationToken" or "offset" or "count" or "index")
         && parameter.Type.TypeKind != TypeKind.Enum;
-
-    private static IEnumerable<IOperation> Expand(IArgumentOperation argument) =>
-        argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } elements }
-            ? elements.ElementValues
-            : new[] { argument.Value };
 }

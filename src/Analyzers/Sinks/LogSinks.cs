@@ -293,6 +293,4 @@ internal sealed class LogSinks : SinkFamily
     // EventId and Exception are logged beside the message, not inside it; exceptions are PII004's business.
     private bool IsLoggingPlumbing(INamedTypeSymbol type) =>
         type.Name is "EventId" || type.InheritsFromOrEquals(_exception);
-
-
 }

@@ -26,6 +26,10 @@ internal readonly struct PiiCategorySet : System.IEquatable<PiiCategorySet>
 
     public static PiiCategorySet Empty => default;
 
+    public static PiiCategorySet All => new((1UL << Names.Count) - 1);
+
+    public bool Overlaps(PiiCategorySet other) => (_bits & other._bits) != 0;
+
     public bool IsEmpty => _bits == 0;
 
     /// <summary>The category with the given enum value; a value this version does not know counts as Other.</summary>

@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PiiGuard.Analyzers.Flow;
+using PiiGuard.Analyzers.Options;
 
 namespace PiiGuard.Analyzers.Rules;
 
@@ -33,6 +34,16 @@ public sealed class MisconfigurationAnalyzer : PiiGuardAnalyzer
             },
             SymbolKind.NamedType,
             SymbolKind.Method);
+
+        // Options: each bad value once per compilation, with no source location (it lives in a config file).
+        var reported = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(System.StringComparer.Ordinal);
+        context.RegisterSyntaxTreeAction(treeContext =>
+        {
+            if (PiiGuardOptions.Problem(PiiGuardOptions.For(treeContext.Options, treeContext.Tree)) is { } problem && reported.TryAdd(problem, true))
+            {
+                treeContext.ReportDiagnostic(Diagnostic.Create(Descriptors.Misconfiguration, Location.None, problem));
+            }
+        });
 
         // Assembly-level declarations, checked with the file that holds them.
         context.RegisterSemanticModelAction(modelContext =>

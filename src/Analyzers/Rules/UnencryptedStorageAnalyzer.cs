@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PiiGuard.Analyzers.Flow;
+using PiiGuard.Analyzers.Options;
 using PiiGuard.Analyzers.Sinks;
 
 namespace PiiGuard.Analyzers.Rules;
@@ -19,7 +20,13 @@ public sealed class UnencryptedStorageAnalyzer : PiiGuardAnalyzer
     internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow)
     {
         AnalyzeBodies(context, flow, SinkKind.Storage, (finding, block) =>
-            Report(block, Descriptors.UnencryptedStorage, finding, finding.Data.SourcesText, finding.Target.Name, finding.Data.PathSuffix));
+        {
+            // piiguard.storage.encrypt_categories narrows what storage must encrypt.
+            if (finding.Data.Categories.Overlaps(PiiGuardOptions.StorageCategories(PiiGuardOptions.For(block.Options, block.FilterTree))))
+            {
+                Report(block, Descriptors.UnencryptedStorage, finding, finding.Data.SourcesText, finding.Target.Name, finding.Data.PathSuffix);
+            }
+        });
 
         var entities = new EntitySinks(flow);
         if (!entities.IsReferenced)
@@ -32,7 +39,8 @@ public sealed class UnencryptedStorageAnalyzer : PiiGuardAnalyzer
             {
                 foreach (var (entity, mapping) in entities.EntitiesOf((INamedTypeSymbol)symbol.Symbol))
                 {
-                    ReportEntity(symbol.ReportDiagnostic, entities, entity, mapping.Locations[0], $"EF Core entity {entity.Name} of {mapping.ContainingType.Name}.{mapping.Name}");
+                    var required = PiiGuardOptions.StorageCategories(PiiGuardOptions.For(symbol.Options, mapping.Locations[0].SourceTree!));
+                    ReportEntity(symbol.ReportDiagnostic, entities, entity, mapping.Locations[0], $"EF Core entity {entity.Name} of {mapping.ContainingType.Name}.{mapping.Name}", required);
                 }
             },
             SymbolKind.NamedType);
@@ -43,17 +51,23 @@ public sealed class UnencryptedStorageAnalyzer : PiiGuardAnalyzer
                 var invocation = (IInvocationOperation)operation.Operation;
                 if (entities.EntityMappedBy(invocation) is { } entity)
                 {
-                    ReportEntity(operation.ReportDiagnostic, entities, entity, invocation.Syntax.GetLocation(), $"EF Core entity {entity.Name} mapped by ModelBuilder.Entity<{entity.Name}>()");
+                    var required = PiiGuardOptions.StorageCategories(PiiGuardOptions.For(operation.Options, invocation.Syntax.SyntaxTree));
+                    ReportEntity(operation.ReportDiagnostic, entities, entity, invocation.Syntax.GetLocation(), $"EF Core entity {entity.Name} mapped by ModelBuilder.Entity<{entity.Name}>()", required);
                 }
             },
             OperationKind.Invocation);
     }
 
     // The finding is on the member's declaration (or on the mapping, for an entity from another assembly).
-    private static void ReportEntity(Action<Diagnostic> report, EntitySinks entities, INamedTypeSymbol entity, Location mapping, string sink)
+    private static void ReportEntity(Action<Diagnostic> report, EntitySinks entities, INamedTypeSymbol entity, Location mapping, string sink, PiiCategorySet required)
     {
         foreach (var (member, categories) in entities.UnencryptedMembers(entity))
         {
+            if (!categories.Overlaps(required))
+            {
+                continue;
+            }
+
             var declaration = member.Locations.FirstOrDefault(l => l.IsInSource);
             report(Diagnostic.Create(
                 Descriptors.UnencryptedStorage,

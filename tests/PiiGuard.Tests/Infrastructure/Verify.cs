@@ -14,9 +14,18 @@ internal static class Verify<TAnalyzer>
         new DiagnosticResult(id, DiagnosticSeverity.Warning);
 
     /// <summary>Analyses <paramref name="source"/> and expects the markup's diagnostics and <paramref name="expected"/>, nothing else.</summary>
-    public static Task AnalyzerAsync(string source, params DiagnosticResult[] expected)
+    public static Task AnalyzerAsync(string source, params DiagnosticResult[] expected) =>
+        AnalyzerWithOptionsAsync(source, editorConfig: null, expected);
+
+    /// <summary>As <see cref="AnalyzerAsync"/>, under an <c>.editorconfig</c> with <paramref name="editorConfig"/> in its <c>[*.cs]</c> section.</summary>
+    public static Task AnalyzerWithOptionsAsync(string source, string? editorConfig, params DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source };
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n\n[*.cs]\n{editorConfig}\n"));
+        }
+
         Configure(test);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();

@@ -41,6 +41,7 @@ public sealed class ProcessorNotPermittedTests
         {
             public VendorSdk(string apiKey, string? contact = null) { }
             public void Upload(object payload) { }
+            public static void Ping(string payload) { }
         }
         """;
 
@@ -70,6 +71,7 @@ public sealed class ProcessorNotPermittedTests
         { "assembly-level SDK constructor", "var sdk = new VendorSdk(\"key\", {|PII001:c.Email|});" },
         { "assembly-level SDK method", "var sdk = new VendorSdk(\"key\"); sdk.Upload({|PII001:c.FullName|});" },
         { "assembly-level SDK with keys only", "var sdk = new VendorSdk(\"key\"); sdk.Upload(c.Id);" },
+        { "static method of an SDK type", "VendorSdk.Ping({|PII001:c.Email|});" },
         { "the object is not the argument", "var sdk = new VendorSdk(\"key\", {|PII001:c.Email|}); sdk.Upload(c.Id); sdk.Upload(\"ping\");" },
         { "collection of carriers", "await m.Send({|PII001:customers|});" },
         { "helper that forwards to the client", "await Forwarders.Push(m, {|PII001:c|});" },

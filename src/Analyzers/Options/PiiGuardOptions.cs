@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PiiGuard.Analyzers.Flow;
+
+namespace PiiGuard.Analyzers.Options;
+
+/// <summary>
+/// PiiGuard's <c>.editorconfig</c> / <c>.globalconfig</c> keys, read into typed values. A bad value is
+/// ignored (the default applies) and reported as PII101 by <see cref="Rules.MisconfigurationAnalyzer"/>.
+/// </summary>
+internal static class PiiGuardOptions
+{
+    /// <summary>Which categories storage must encrypt: <c>all</c> (default) or a comma-separated list of PiiCategory names.</summary>
+    public const string StorageEncryptCategories = "piiguard.storage.encrypt_categories";
+
+    private static readonly ConcurrentDictionary<string, (PiiCategorySet Categories, string? Error)> s_parsed = new(StringComparer.Ordinal);
+
+    /// <summary>The categories storage must encrypt for files under these options.</summary>
+    public static PiiCategorySet StorageCategories(AnalyzerConfigOptions options) =>
+        options.TryGetValue(StorageEncryptCategories, out var value) && ParseCategories(value).Error is null
+            ? ParseCategories(value).Categories
+            : PiiCategorySet.All;
+
+    /// <summary>What is wrong with the options, or <see langword="null"/>.</summary>
+    public static string? Problem(AnalyzerConfigOptions options) =>
+        options.TryGetValue(StorageEncryptCategories, out var value) && ParseCategories(value).Error is { } error
+            ? $"{StorageEncryptCategories} = {value}: {error}; all categories are used instead"
+            : null;
+
+    public static AnalyzerConfigOptions For(AnalyzerOptions options, SyntaxTree tree) =>
+        options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+
+    private static (PiiCategorySet Categories, string? Error) ParseCategories(string value) =>
+        s_parsed.GetOrAdd(value, static text =>
+        {
+            if (text.Trim().Equals("all", StringComparison.OrdinalIgnoreCase))
+            {
+                return (PiiCategorySet.All, null);
+            }
+
+            var categories = PiiCategorySet.Empty;
+            foreach (var part in text.Split(new[] { ',', ' ', ';' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var index = IndexOf(part);
+                if (index < 0)
+                {
+                    return (PiiCategorySet.All, $"'{part}' is not a PiiCategory");
+                }
+
+                categories = categories.Union(PiiCategorySet.Of(index));
+            }
+
+            return categories.IsEmpty ? (PiiCategorySet.All, "no category is named") : (categories, null);
+        });
+
+    private static int IndexOf(string name)
+    {
+        for (var i = 0; i < PiiCategorySet.Names.Count; i++)
+        {
+            if (string.Equals(PiiCategorySet.Names[i], name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

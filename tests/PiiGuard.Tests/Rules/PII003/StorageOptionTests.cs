@@ -1,6 +1,6 @@
 using PiiGuard.Tests.Flow;
-using Verifier = PiiGuard.Tests.Infrastructure.Verify<PiiGuard.Analyzers.Rules.UnencryptedStorageAnalyzer>;
 using MisconfigurationVerifier = PiiGuard.Tests.Infrastructure.Verify<PiiGuard.Analyzers.Rules.MisconfigurationAnalyzer>;
+using Verifier = PiiGuard.Tests.Infrastructure.Verify<PiiGuard.Analyzers.Rules.UnencryptedStorageAnalyzer>;
 
 namespace PiiGuard.Tests.Rules.PII003;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PiiGuard.Analyzers.Flow;
@@ -23,11 +24,24 @@ internal static class PiiGuardOptions
             ? ParseCategories(value).Categories
             : PiiCategorySet.All;
 
-    /// <summary>What is wrong with the options, or <see langword="null"/>.</summary>
-    public static string? Problem(AnalyzerConfigOptions options) =>
-        options.TryGetValue(StorageEncryptCategories, out var value) && ParseCategories(value).Error is { } error
-            ? $"{StorageEncryptCategories} = {value}: {error}; all categories are used instead"
-            : null;
+    private const string Prefix = "piiguard.";
+
+    /// <summary>What is wrong with the options: unknown <c>piiguard.*</c> keys and bad values.</summary>
+    public static IEnumerable<string> Problems(AnalyzerConfigOptions options)
+    {
+        foreach (var key in options.Keys)
+        {
+            if (key.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && !string.Equals(key, StorageEncryptCategories, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return $"'{key}' is not a PiiGuard option (known: {StorageEncryptCategories}); it is ignored";
+            }
+        }
+
+        if (options.TryGetValue(StorageEncryptCategories, out var value) && ParseCategories(value).Error is { } error)
+        {
+            yield return $"{StorageEncryptCategories} = {value}: {error}; all categories are used instead";
+        }
+    }
 
     public static AnalyzerConfigOptions For(AnalyzerOptions options, SyntaxTree tree) =>
         options.AnalyzerConfigOptionsProvider.GetOptions(tree);

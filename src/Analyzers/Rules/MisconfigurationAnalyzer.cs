@@ -39,9 +39,12 @@ public sealed class MisconfigurationAnalyzer : PiiGuardAnalyzer
         var reported = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(System.StringComparer.Ordinal);
         context.RegisterSyntaxTreeAction(treeContext =>
         {
-            if (PiiGuardOptions.Problem(PiiGuardOptions.For(treeContext.Options, treeContext.Tree)) is { } problem && reported.TryAdd(problem, true))
+            foreach (var problem in PiiGuardOptions.Problems(PiiGuardOptions.For(treeContext.Options, treeContext.Tree)))
             {
-                treeContext.ReportDiagnostic(Diagnostic.Create(Descriptors.Misconfiguration, Location.None, problem));
+                if (reported.TryAdd(problem, true))
+                {
+                    treeContext.ReportDiagnostic(Diagnostic.Create(Descriptors.Misconfiguration, Location.None, problem));
+                }
             }
         });
 

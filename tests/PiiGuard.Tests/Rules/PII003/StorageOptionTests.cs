@@ -55,6 +55,14 @@ public sealed class StorageOptionTests
             Verifier.AnalyzerWithOptionsAsync(FlowHarness.InBody(Write + "{|PII003:c.DateOfBirth.ToString()|});"), "piiguard.storage.encrypt_categories = Email, Bogus"));
 
     [Fact]
+    public Task Unknown_piiguard_key_is_PII101() =>
+        MisconfigurationVerifier.AnalyzerWithOptionsAsync(
+            "class C { }",
+            "piiguard.storage.encrypt_category = Email\nother_tool.setting = x",
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult("PII101", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+                .WithMessage("'piiguard.storage.encrypt_category' is not a PiiGuard option (known: piiguard.storage.encrypt_categories); it is ignored"));
+
+    [Fact]
     public Task Valid_value_is_not_PII101() =>
         MisconfigurationVerifier.AnalyzerWithOptionsAsync("class C { }", "piiguard.storage.encrypt_categories = Email, PaymentCard");
 }

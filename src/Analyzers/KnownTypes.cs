@@ -11,7 +11,6 @@ internal sealed class KnownTypes
     private KnownTypes(Compilation compilation, INamedTypeSymbol piiAttribute)
     {
         PiiAttribute = piiAttribute;
-        NotPiiAttribute = Resolve(compilation, "PiiGuard.NotPiiAttribute");
         RedactsAttribute = Resolve(compilation, "PiiGuard.RedactsAttribute");
         ThirdPartyProcessorAttribute = Resolve(compilation, "PiiGuard.ThirdPartyProcessorAttribute");
         LogSinkAttribute = Resolve(compilation, "PiiGuard.LogSinkAttribute");
@@ -63,8 +62,6 @@ internal sealed class KnownTypes
     }
 
     public INamedTypeSymbol PiiAttribute { get; }
-
-    public INamedTypeSymbol? NotPiiAttribute { get; }
 
     public INamedTypeSymbol? RedactsAttribute { get; }
 

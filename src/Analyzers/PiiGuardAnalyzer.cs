@@ -34,9 +34,9 @@ public abstract class PiiGuardAnalyzer : DiagnosticAnalyzer
         CompilationStartAnalysisContext context, PersonalDataFlow flow, SinkKind kind, Action<SinkFinding, OperationBlockAnalysisContext> report) =>
         context.RegisterOperationBlockAction(block =>
         {
-            foreach (var root in BodyRoots.Of(block.OperationBlocks))
+            foreach (var (root, top) in BodyRoots.Of(block.OperationBlocks))
             {
-                foreach (var finding in flow.BodyFindings.Of(BodyRoots.Top(root).Syntax, block.GetControlFlowGraph(root), block.CancellationToken))
+                foreach (var finding in flow.BodyFindings.Of(top.Syntax, block.GetControlFlowGraph(root), block.CancellationToken))
                 {
                     if (finding.Kind == kind)
                     {

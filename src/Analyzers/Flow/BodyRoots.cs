@@ -11,7 +11,7 @@ internal static class BodyRoots
     /// The blocks of a symbol to analyse, one per body: a method's block sits under its
     /// <see cref="IMethodBodyOperation"/>, which the graph is built for.
     /// </summary>
-    public static IEnumerable<IOperation> Of(IEnumerable<IOperation> operationBlocks)
+    public static IEnumerable<(IOperation Block, IOperation Top)> Of(IEnumerable<IOperation> operationBlocks)
     {
         var seen = new HashSet<IOperation>();
         foreach (var block in operationBlocks)
@@ -21,13 +21,13 @@ internal static class BodyRoots
                     or IPropertyInitializerOperation or IParameterInitializerOperation or IBlockOperation
                 && seen.Add(top))
             {
-                yield return block;
+                yield return (block, top);
             }
         }
     }
 
     /// <summary>The root of a block's operation tree: the body the control flow graph is built for.</summary>
-    public static IOperation Top(IOperation block)
+    private static IOperation Top(IOperation block)
     {
         var top = block;
         while (top.Parent is not null)

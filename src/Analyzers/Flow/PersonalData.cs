@@ -94,8 +94,6 @@ internal sealed class PersonalData
     /// <summary>The same data as a plain value: what printing or copying an object's contents yields.</summary>
     public PersonalData AsValue() => IsCarrier || Members is not null ? new PersonalData(Sources, Path, false, null) : this;
 
-    public PersonalData AsCarrier() => IsCarrier ? this : new PersonalData(Sources, Path, true, Members);
-
     public PersonalData WithMember(string name, PersonalData? value)
     {
         var members = (Members ?? ImmutableDictionary<string, PersonalData>.Empty).Remove(name);

@@ -20,8 +20,8 @@ internal static class PiiGuardOptions
 
     /// <summary>The categories storage must encrypt for files under these options.</summary>
     public static PiiCategorySet StorageCategories(AnalyzerConfigOptions options) =>
-        options.TryGetValue(StorageEncryptCategories, out var value) && ParseCategories(value).Error is null
-            ? ParseCategories(value).Categories
+        options.TryGetValue(StorageEncryptCategories, out var value) && ParseCategories(value) is { Error: null } parsed
+            ? parsed.Categories
             : PiiCategorySet.All;
 
     private const string Prefix = "piiguard.";

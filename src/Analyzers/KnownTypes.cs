@@ -12,6 +12,7 @@ internal sealed class KnownTypes
     {
         PiiAttribute = piiAttribute;
         RedactsAttribute = Resolve(compilation, "PiiGuard.RedactsAttribute");
+        NotPiiAttribute = Resolve(compilation, "PiiGuard.NotPiiAttribute");
         ThirdPartyProcessorAttribute = Resolve(compilation, "PiiGuard.ThirdPartyProcessorAttribute");
         LogSinkAttribute = Resolve(compilation, "PiiGuard.LogSinkAttribute");
         StorageSinkAttribute = Resolve(compilation, "PiiGuard.StorageSinkAttribute");
@@ -64,6 +65,8 @@ internal sealed class KnownTypes
     public INamedTypeSymbol PiiAttribute { get; }
 
     public INamedTypeSymbol? RedactsAttribute { get; }
+
+    public INamedTypeSymbol? NotPiiAttribute { get; }
 
     public INamedTypeSymbol? ThirdPartyProcessorAttribute { get; }
 

@@ -18,7 +18,7 @@ public abstract class PiiGuardAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var engine = PersonalDataFlow.For(start.Compilation);
+            var engine = PersonalDataFlow.For(start.Compilation, start.Options);
             if (engine is not null)
             {
                 OnCompilationStart(start, engine);

@@ -1,26 +1,70 @@
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PiiGuard.Analyzers.Inference;
+using PiiGuard.Analyzers.Options;
 
 namespace PiiGuard.Analyzers.Flow;
 
 /// <summary>
 /// What the code says is personal data: <c>[Pii]</c> on members, parameters, return values and types,
 /// and the types that carry such data in their members (directly, nested, or in collections). Read once
-/// per symbol and memoised.
+/// per symbol and memoised. Where <c>piiguard.treat_inferred_as_pii</c> is on, a member named like personal
+/// data (PII100) counts as marked with the inferred category.
 /// </summary>
 internal sealed class Markings
 {
     private const int MaxCarrierDepth = 4;
 
     private readonly KnownTypes _known;
+    private readonly AnalyzerConfigOptionsProvider _options;
+    private readonly ConcurrentDictionary<ISymbol, PiiCategorySet> _declared = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, PiiCategorySet> _marked = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, PiiCategorySet> _returns = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, PiiCategorySet> _carried = new(SymbolEqualityComparer.Default);
 
-    public Markings(KnownTypes known) => _known = known;
+    public Markings(KnownTypes known, AnalyzerConfigOptionsProvider options)
+    {
+        _known = known;
+        _options = options;
+    }
 
-    /// <summary>The categories <c>[Pii]</c> gives a member, parameter or type; empty when it has none.</summary>
-    public PiiCategorySet Marked(ISymbol symbol) => _marked.GetOrAdd(symbol.OriginalDefinition, ReadMarkings);
+    /// <summary>
+    /// The categories a member, parameter or type holds: declared by <c>[Pii]</c> or an ecosystem marking, or
+    /// inferred from the name where the options say so; empty when it holds none.
+    /// </summary>
+    public PiiCategorySet Marked(ISymbol symbol) => _marked.GetOrAdd(symbol.OriginalDefinition, MarkedOrInferred);
+
+    /// <summary>The categories declared by <c>[Pii]</c> or an ecosystem marking only.</summary>
+    public PiiCategorySet Declared(ISymbol symbol) => _declared.GetOrAdd(symbol.OriginalDefinition, ReadMarkings);
+
+    /// <summary>Whether the member is marked <c>[NotPii]</c>: whatever its name says, it holds no personal data.</summary>
+    public bool IsNotPii(ISymbol symbol)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _known.NotPiiAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private PiiCategorySet MarkedOrInferred(ISymbol symbol)
+    {
+        var declared = Declared(symbol);
+        if (!declared.IsEmpty || symbol is not (IPropertySymbol or IFieldSymbol) || symbol.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return declared;
+        }
+
+        var tree = symbol.DeclaringSyntaxReferences[0].SyntaxTree;
+        return PiiGuardOptions.TreatInferredAsPii(_options.GetOptions(tree)) && !IsNotPii(symbol) && NameInference.Infer(symbol) is { } term
+            ? PiiCategorySet.Of(term.CategoryIndex)
+            : declared;
+    }
 
     /// <summary>The categories <c>[Pii]</c> gives a method's return value.</summary>
     public PiiCategorySet MarkedReturn(IMethodSymbol method) =>
@@ -80,7 +124,6 @@ internal sealed class Markings
     }
 
     private PiiCategorySet ReadMarkings(ISymbol symbol) => Read(symbol.GetAttributes());
-
 
     private PiiCategorySet Read(System.Collections.Immutable.ImmutableArray<AttributeData> attributes)
     {

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using PiiGuard.Analyzers.Sinks;
 
 namespace PiiGuard.Analyzers.Flow;
@@ -22,16 +23,18 @@ namespace PiiGuard.Analyzers.Flow;
 /// </remarks>
 internal sealed class PersonalDataFlow
 {
-    private static readonly ConditionalWeakTable<Compilation, PersonalDataFlow?> s_byCompilation = new();
+    // Keyed by compilation, then by options: the same compilation analysed under other options (an edited
+    // .editorconfig) must not see markings inferred under the old ones.
+    private static readonly ConditionalWeakTable<Compilation, ConditionalWeakTable<AnalyzerConfigOptionsProvider, PersonalDataFlow?>> s_byCompilation = new();
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
 
-    private PersonalDataFlow(Compilation compilation, KnownTypes knownTypes)
+    private PersonalDataFlow(Compilation compilation, KnownTypes knownTypes, AnalyzerConfigOptionsProvider options)
     {
         _compilation = compilation;
         KnownTypes = knownTypes;
-        Markings = new Markings(knownTypes);
+        Markings = new Markings(knownTypes, options);
         Sanitizers = new Sanitizers(compilation, knownTypes);
         Summaries = new Summaries(this);
         LogSinks = new LogSinks(this);
@@ -67,8 +70,9 @@ internal sealed class PersonalDataFlow
     public BodyFindings BodyFindings { get; }
 
     /// <summary>The engine of a compilation, or <see langword="null"/> when it cannot mark personal data.</summary>
-    public static PersonalDataFlow? For(Compilation compilation) =>
-        s_byCompilation.GetValue(compilation, static c => KnownTypes.Create(c) is { } known ? new PersonalDataFlow(c, known) : null);
+    public static PersonalDataFlow? For(Compilation compilation, AnalyzerOptions options) =>
+        s_byCompilation.GetValue(compilation, static _ => new())
+            .GetValue(options.AnalyzerConfigOptionsProvider, provider => KnownTypes.Create(compilation) is { } known ? new PersonalDataFlow(compilation, known, provider) : null);
 
     /// <summary>Whether the method's body is in this compilation, so a summary can be computed.</summary>
     public bool HasBody(IMethodSymbol method) =>

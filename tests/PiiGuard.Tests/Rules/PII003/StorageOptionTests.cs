@@ -60,7 +60,7 @@ public sealed class StorageOptionTests
             "class C { }",
             "piiguard.storage.encrypt_category = Email\nother_tool.setting = x",
             new Microsoft.CodeAnalysis.Testing.DiagnosticResult("PII101", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
-                .WithMessage("'piiguard.storage.encrypt_category' is not a PiiGuard option (known: piiguard.storage.encrypt_categories); it is ignored"));
+                .WithMessage("'piiguard.storage.encrypt_category' is not a PiiGuard option (known: piiguard.treat_inferred_as_pii, piiguard.storage.encrypt_categories); it is ignored"));
 
     [Fact]
     public Task Valid_value_is_not_PII101() =>

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 
 namespace PiiGuard;
 
@@ -25,6 +26,7 @@ public static class PiiMask
     /// <param name="visibleCharacters">How many leading characters to keep (for support staff to tell values apart).</param>
     /// <returns><see langword="null"/> for <see langword="null"/>, the empty string for the empty string, otherwise the masked text.</returns>
     [Redacts]
+    [return: NotNullIfNotNull(nameof(value))]
     public static string? Mask(string? value, int visibleCharacters = 0)
     {
         if (value is null || value.Length == 0)
@@ -47,5 +49,6 @@ public static class PiiMask
     /// <param name="value">The personal data.</param>
     /// <returns><see langword="null"/> for <see langword="null"/>, otherwise <see cref="Placeholder"/>.</returns>
     [Redacts]
+    [return: NotNullIfNotNull(nameof(value))]
     public static string? Mask(object? value) => value is null ? null : Mask(value.ToString());
 }

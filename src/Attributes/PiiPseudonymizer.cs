@@ -1,6 +1,9 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading;
 
 namespace PiiGuard;
 
@@ -19,6 +22,8 @@ public sealed class PiiPseudonymizer
 {
     /// <summary>The shortest key accepted, in bytes: the HMAC-SHA256 output size.</summary>
     public const int MinimumKeyLength = 32;
+
+    private static PiiPseudonymizer? s_shared;
 
     private readonly byte[] _key;
 
@@ -43,7 +48,30 @@ public sealed class PiiPseudonymizer
     /// <param name="value">The personal data.</param>
     /// <returns><see langword="null"/> for <see langword="null"/>, otherwise the keyed hash of the value's UTF-8 bytes.</returns>
     [Redacts]
+    [return: NotNullIfNotNull(nameof(value))]
     public string? Pseudonymize(string? value) => value is null ? null : Pseudonymize(value, _key);
+
+    /// <summary>Returns the pseudonym of a value that is not a string (a date, a number), from its invariant-culture text.</summary>
+    /// <param name="value">The personal data.</param>
+    /// <returns><see langword="null"/> for <see langword="null"/>, otherwise the keyed hash of the value's text.</returns>
+    [Redacts]
+    [return: NotNullIfNotNull(nameof(value))]
+    public string? Pseudonymize(object? value) =>
+        value is null ? null : Pseudonymize(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty, _key);
+
+    /// <summary>
+    /// The process-wide pseudonymiser that PiiGuard's code fixes call, set once at start-up by
+    /// <see cref="ConfigureShared"/> with a key from your secret store.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><see cref="ConfigureShared"/> has not been called.</exception>
+    public static PiiPseudonymizer Shared =>
+        Volatile.Read(ref s_shared)
+        ?? throw new InvalidOperationException(
+            "PiiPseudonymizer.Shared is not configured: call PiiPseudonymizer.ConfigureShared(key) at start-up with a secret key of at least 32 bytes.");
+
+    /// <summary>Sets the key of <see cref="Shared"/>; call it once at start-up, before any pseudonym is made.</summary>
+    /// <param name="key">The secret key, at least <see cref="MinimumKeyLength"/> bytes; it is copied.</param>
+    public static void ConfigureShared(byte[] key) => Volatile.Write(ref s_shared, new PiiPseudonymizer(key));
 
     /// <summary>Returns the pseudonym of <paramref name="value"/> under <paramref name="key"/>: 64 lower-case hexadecimal digits.</summary>
     /// <param name="value">The personal data.</param>

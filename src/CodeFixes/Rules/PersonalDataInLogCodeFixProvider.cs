@@ -1,64 +1,82 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Simplification;
 using PiiGuard.Analyzers;
+using PiiGuard.CodeFixes.Editing;
 
 namespace PiiGuard.CodeFixes.Rules;
 
-/// <summary>PII002: mask the logged value with <c>PiiGuard.PiiMask.Mask</c>.</summary>
+/// <summary>PII002: mask or pseudonymise the logged value, or take it out of the log call with its placeholder.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PersonalDataInLogCodeFixProvider))]
-public sealed class PersonalDataInLogCodeFixProvider : CodeFixProvider
+public sealed class PersonalDataInLogCodeFixProvider : DocumentFixProvider
 {
-    internal const string MaskEquivalenceKey = "PiiGuard.MaskWithPiiMask";
+    internal const string RemoveKey = "PiiGuard.RemoveFromLog";
+
+    // The arguments each fix-all pass removes, per call: one rewrite of the call removes them all at the end.
+    private static readonly ConditionalWeakTable<DocumentEditor, Dictionary<InvocationExpressionSyntax, HashSet<int>>> s_removals = new();
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.PersonalDataInLog);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override ImmutableArray<(string Title, string Key)> Offers(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
+        if (Redaction.ValueAt(root, diagnostic.Location.SourceSpan) is not { } value)
         {
-            if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Mask the value with PiiMask.Mask",
-                    cancellationToken => MaskAsync(context.Document, value, cancellationToken),
-                    MaskEquivalenceKey),
-                diagnostic);
+            return ImmutableArray<(string, string)>.Empty;
         }
+
+        var offers = ImmutableArray.CreateBuilder<(string, string)>();
+        if (!Redaction.Targets(model, value, diagnostic, cancellationToken).IsEmpty)
+        {
+            offers.Add((Redaction.MaskTitle, Redaction.MaskKey));
+            offers.Add((Redaction.PseudonymizeTitle, Redaction.PseudonymizeKey));
+        }
+
+        if (LogTemplate.Find(model, value, cancellationToken) is not null)
+        {
+            offers.Add(("Remove the value and its placeholder from the log call", RemoveKey));
+        }
+
+        return offers.ToImmutable();
     }
 
-    private static async Task<Document> MaskAsync(Document document, ExpressionSyntax value, CancellationToken cancellationToken)
+    private protected override void Fix(DocumentEditor editor, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (Redaction.ValueAt(editor.OriginalRoot, diagnostic.Location.SourceSpan) is not { } value)
         {
-            return document;
+            return;
         }
 
-        // global::PiiGuard.PiiMask.Mask(value), simplified to PiiMask.Mask(value) with a using where one can be added.
-        var mask = SyntaxFactory.InvocationExpression(
-                SyntaxFactory.ParseExpression("global::PiiGuard.PiiMask.Mask")
-                    .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation),
-                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(
-                    SyntaxFactory.Argument(value.WithoutTrivia()))))
-            .WithTriviaFrom(value);
+        if (key != RemoveKey)
+        {
+            foreach (var target in Redaction.Targets(editor.SemanticModel, value, diagnostic, cancellationToken))
+            {
+                Redaction.Wrap(editor, target, key);
+            }
 
-        var masked = document.WithSyntaxRoot(root.ReplaceNode(value, mask));
-        return await ImportAdder.AddImportsAsync(masked, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (LogTemplate.Find(editor.SemanticModel, value, cancellationToken) is not var (call, templateIndex, position))
+        {
+            return;
+        }
+
+        var removals = s_removals.GetOrCreateValue(editor);
+        if (!removals.TryGetValue(call, out var positions))
+        {
+            positions = new HashSet<int>();
+            removals.Add(call, positions);
+
+            // Run when the editor builds the document, after every diagnostic of the pass has added its position.
+            editor.ReplaceNode(call, (current, _) => LogTemplate.Remove((InvocationExpressionSyntax)current, templateIndex, positions));
+        }
+
+        positions.Add(position);
     }
 }

@@ -31,13 +31,19 @@ internal static class Verify<TAnalyzer>
         return test.RunAsync();
     }
 
-    public static Task CodeFixAsync<TCodeFix>(string source, string fixedSource, int? iterations = null)
+    /// <summary>
+    /// Applies the fix named <paramref name="equivalenceKey"/> (the first offered when null) to every diagnostic of
+    /// <paramref name="source"/>, one at a time and by fix-all in document, project and solution, and expects
+    /// <paramref name="fixedSource"/>: code that compiles and that the analyzer no longer reports, unless marked.
+    /// </summary>
+    public static Task CodeFixAsync<TCodeFix>(string source, string fixedSource, int? iterations = null, string? equivalenceKey = null)
         where TCodeFix : CodeFixProvider, new()
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
         {
             TestCode = source,
             FixedCode = fixedSource,
+            CodeActionEquivalenceKey = equivalenceKey,
         };
         if (iterations is { } count)
         {

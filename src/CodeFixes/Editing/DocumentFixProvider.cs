@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace PiiGuard.CodeFixes.Editing;
+
+/// <summary>
+/// A fixer whose every action edits the document of the diagnostic. Fix-all hands each document's diagnostics
+/// to one <see cref="Fix"/> pass over one editor, so several fixes in one statement (two arguments of one log
+/// call, two members of one class) compose instead of conflicting as text merges would.
+/// </summary>
+public abstract class DocumentFixProvider : CodeFixProvider
+{
+    public sealed override FixAllProvider GetFixAllProvider() =>
+        FixAllProvider.Create((context, document, diagnostics) =>
+            context.CodeActionEquivalenceKey is { } key ? ApplyAsync(document, diagnostics, key, context.CancellationToken) : Task.FromResult<Document?>(null));
+
+    public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            foreach (var (title, key) in Offers(root, model, diagnostic, context.CancellationToken))
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(title, cancellationToken => ApplyOneAsync(context.Document, diagnostic, key, cancellationToken), key),
+                    diagnostic);
+            }
+        }
+    }
+
+    /// <summary>The fixes that apply to <paramref name="diagnostic"/>: a title and the equivalence key that names the fix.</summary>
+    private protected abstract ImmutableArray<(string Title, string Key)> Offers(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken);
+
+    /// <summary>Applies the fix named <paramref name="key"/> for one diagnostic to the editor; a diagnostic it does not apply to is left.</summary>
+    private protected abstract void Fix(DocumentEditor editor, Diagnostic diagnostic, string key, CancellationToken cancellationToken);
+
+    private async Task<Document> ApplyOneAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken) =>
+        await ApplyAsync(document, ImmutableArray.Create(diagnostic), key, cancellationToken).ConfigureAwait(false) ?? document;
+
+    private async Task<Document?> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string key, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        foreach (var diagnostic in diagnostics)
+        {
+            Fix(editor, diagnostic, key, cancellationToken);
+        }
+
+        // Names are written fully qualified and annotated: the import adder adds `using PiiGuard;` where it binds.
+        var changed = editor.GetChangedDocument();
+        return await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+}

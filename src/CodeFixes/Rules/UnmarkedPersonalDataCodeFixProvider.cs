@@ -39,7 +39,8 @@ public sealed class UnmarkedPersonalDataCodeFixProvider : DocumentFixProvider
             ? SyntaxFactory.Attribute(
                 Qualified("global::PiiGuard.Pii"),
                 SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(
-                    SyntaxFactory.AttributeArgument(Qualified("global::PiiGuard.PiiCategory." + category)))))
+                    SyntaxFactory.AttributeArgument(SyntaxFactory.ParseExpression("global::PiiGuard.PiiCategory." + category)
+                        .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation)))))
             : SyntaxFactory.Attribute(Qualified("global::PiiGuard.NotPii"));
 
         if (member is ParameterSyntax)

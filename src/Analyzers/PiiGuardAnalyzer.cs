@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PiiGuard.Analyzers.Flow;
@@ -48,5 +49,10 @@ public abstract class PiiGuardAnalyzer : DiagnosticAnalyzer
 
     /// <summary>Reports <paramref name="descriptor"/> on a finding, with its sources as additional locations.</summary>
     internal static void Report(OperationBlockAnalysisContext context, DiagnosticDescriptor descriptor, SinkFinding finding, params object[] messageArguments) =>
-        context.ReportDiagnostic(Diagnostic.Create(descriptor, finding.Location, finding.Data.AdditionalLocations, messageArguments));
+        Report(context, descriptor, finding, properties: null, messageArguments);
+
+    /// <summary>As <see cref="Report(OperationBlockAnalysisContext, DiagnosticDescriptor, SinkFinding, object[])"/>, with properties for the code fixes.</summary>
+    internal static void Report(
+        OperationBlockAnalysisContext context, DiagnosticDescriptor descriptor, SinkFinding finding, ImmutableDictionary<string, string?>? properties, params object[] messageArguments) =>
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, finding.Location, finding.Data.AdditionalLocations, properties, messageArguments));
 }

@@ -10,16 +10,30 @@ namespace PiiGuard.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ProcessorNotPermittedAnalyzer : PiiGuardAnalyzer
 {
+    /// <summary>The diagnostic property naming the processor, for the code fixes.</summary>
+    public const string ProcessorProperty = "Processor";
+
+    /// <summary>The diagnostic property listing the categories the processor may not receive ("Email, DateOfBirth").</summary>
+    public const string RefusedProperty = "Refused";
+
+    /// <summary>The diagnostic property listing the categories the processor may receive.</summary>
+    public const string PermittedProperty = "Permitted";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.ProcessorNotPermitted);
 
     internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow) =>
         AnalyzeBodies(context, flow, SinkKind.Processor, (finding, block) =>
         {
-            var refused = finding.Data.Categories.Except(finding.Target.Permitted ?? PiiCategorySet.Empty);
+            var permitted = finding.Target.Permitted ?? PiiCategorySet.Empty;
+            var refused = finding.Data.Categories.Except(permitted);
             if (!refused.IsEmpty)
             {
-                Report(block, Descriptors.ProcessorNotPermitted, finding, finding.Data.SourcesText, finding.Target.Name, refused.ToString(), finding.Data.PathSuffix);
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(ProcessorProperty, finding.Target.Name)
+                    .Add(RefusedProperty, refused.ToString())
+                    .Add(PermittedProperty, permitted.ToString());
+                Report(block, Descriptors.ProcessorNotPermitted, finding, properties, finding.Data.SourcesText, finding.Target.Name, refused.ToString(), finding.Data.PathSuffix);
             }
         });
 }

@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using PiiGuard.Tests.Infrastructure;
+
+namespace PiiGuard.Tests.Package;
+
+/// <summary>
+/// `dotnet format analyzers` applies PiiGuard's fixes to a whole project, as a team annotating an existing
+/// codebase would run it: on a copy of the sample, consuming the packed package.
+/// </summary>
+[Collection(PackageCollection.Name)]
+public sealed class DotNetFormatTests(PackedPackage package) : IAsyncLifetime
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("piiguard-format-").FullName;
+
+    public async Task InitializeAsync()
+    {
+        var sample = Repository.PathOf("samples", "DealerPortal");
+        foreach (var file in Directory.EnumerateFiles(sample, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            var target = Path.Combine(_directory, Path.GetRelativePath(sample, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(_directory, "DealerPortal.csproj"), ConsumerProject(Path.Combine(sample, "DealerPortal.csproj")));
+        await File.WriteAllTextAsync(Path.Combine(_directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <config>
+                <add key="globalPackagesFolder" value="{Path.Combine(_directory, "packages")}" />
+              </config>
+              <packageSources>
+                <clear />
+                <add key="piiguard" value="{package.Feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        var restore = await DotNet.RunAsync(_directory, "restore", "-nodeReuse:false");
+        Assert.True(restore.ExitCode == 0, restore.ToString());
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(_directory, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task PII100_fix_annotates_the_legacy_model_and_the_project_still_builds()
+    {
+        var format = await DotNet.RunAsync(_directory, "format", "analyzers", "DealerPortal.csproj", "--diagnostics", "PII100", "--severity", "info", "--no-restore");
+        Assert.True(format.ExitCode == 0, format.ToString());
+
+        var model = await File.ReadAllTextAsync(Path.Combine(_directory, "Models", "TradeInValuation.cs"));
+        Assert.Contains("using PiiGuard;", model, StringComparison.Ordinal);
+        string[] annotated =
+        [
+            "[Pii(PiiCategory.Name)]\n    public string OwnerName",
+            "[Pii(PiiCategory.Email)]\n    public string OwnerEmail",
+            "[Pii(PiiCategory.PhoneNumber)]\n    public string? MobileNumber",
+            "[Pii(PiiCategory.PostalAddress)]\n    public string Postcode",
+            "[Pii(PiiCategory.VehicleRegistration)]\n    public string Registration",
+            "[Pii(PiiCategory.VehicleIdentificationNumber)]\n    public string Vin",
+        ];
+        Assert.All(annotated, expected => Assert.Contains(expected, model.ReplaceLineEndings("\n"), StringComparison.Ordinal));
+
+        // Precision: exactly those six, none on the counters, flags, template ids and country codes.
+        Assert.Equal(annotated.Length, Regex.Matches(model, @"\[Pii\(").Count);
+
+        var build = await DotNet.RunAsync(_directory, "build", "--no-restore", "-nodeReuse:false");
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.DoesNotMatch(new Regex("(warning|info) PII100"), build.Output);
+    }
+
+    [Fact]
+    public async Task PII002_fix_masks_every_logged_value_and_the_build_has_no_PII002_left()
+    {
+        var format = await DotNet.RunAsync(_directory, "format", "analyzers", "DealerPortal.csproj", "--diagnostics", "PII002", "--severity", "warn", "--no-restore");
+        Assert.True(format.ExitCode == 0, format.ToString());
+
+        var build = await DotNet.RunAsync(_directory, "build", "--no-restore", "-nodeReuse:false");
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.DoesNotContain("warning PII002", build.Output, StringComparison.Ordinal);
+        Assert.Contains("PiiMask.Mask(", await File.ReadAllTextAsync(Path.Combine(_directory, "Program.cs")), StringComparison.Ordinal);
+    }
+
+    // The sample's project, consuming the package instead of the repository's projects, with its package versions
+    // spelled out (the copy is outside the repository's central package management).
+    private static string ConsumerProject(string sampleProject)
+    {
+        var versions = XDocument.Load(Repository.PathOf("Directory.Packages.props")).Descendants("PackageVersion")
+            .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!, StringComparer.OrdinalIgnoreCase);
+        var project = XDocument.Load(sampleProject);
+        project.Descendants("ProjectReference").ToList().ForEach(reference => reference.Remove());
+        foreach (var reference in project.Descendants("PackageReference"))
+        {
+            reference.SetAttributeValue("Version", versions[(string)reference.Attribute("Include")!]);
+        }
+
+        var items = new XElement("ItemGroup", new XElement("PackageReference", new XAttribute("Include", "PiiGuard"), new XAttribute("Version", "0.1.0")));
+        project.Root!.Add(items);
+        project.Root!.Element("PropertyGroup")!.Add(new XElement("ManagePackageVersionsCentrally", "false"));
+        return project.ToString();
+    }
+}

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -15,6 +17,9 @@ namespace PiiGuard.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MisconfigurationAnalyzer : PiiGuardAnalyzer
 {
+    /// <summary>The diagnostic property naming the existing method a misspelt declaration most likely means, for the code fix.</summary>
+    public const string SuggestionProperty = "Suggestion";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.Misconfiguration);
 
@@ -57,7 +62,10 @@ public sealed class MisconfigurationAnalyzer : PiiGuardAnalyzer
                     && syntax.SyntaxTree == modelContext.SemanticModel.SyntaxTree
                     && Problem(attribute, known) is { } problem)
                 {
-                    modelContext.ReportDiagnostic(Diagnostic.Create(Descriptors.Misconfiguration, syntax.GetSyntax(modelContext.CancellationToken).GetLocation(), problem));
+                    var properties = ClosestMethod(attribute) is { } closest
+                        ? ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, closest)
+                        : null;
+                    modelContext.ReportDiagnostic(Diagnostic.Create(Descriptors.Misconfiguration, syntax.GetSyntax(modelContext.CancellationToken).GetLocation(), properties, problem));
                 }
             }
         });
@@ -93,6 +101,57 @@ public sealed class MisconfigurationAnalyzer : PiiGuardAnalyzer
         }
 
         return null;
+    }
+
+    // For a misspelt method name ("Tokenise"), the method of the type it most likely means ("Tokenize").
+    private static string? ClosestMethod(AttributeData attribute)
+    {
+        if (attribute.ConstructorArguments.Length != 2
+            || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol type
+            || attribute.ConstructorArguments[1].Value is not string name)
+        {
+            return null;
+        }
+
+        var candidates = new List<ITypeSymbol>();
+        for (ITypeSymbol? current = type; current is { SpecialType: not SpecialType.System_Object }; current = current.BaseType)
+        {
+            candidates.Add(current);
+        }
+
+        candidates.AddRange(type.AllInterfaces);
+        string? best = null;
+        var bestDistance = Math.Max(2, name.Length / 3) + 1;
+        foreach (var method in candidates.SelectMany(t => t.GetMembers()).OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary))
+        {
+            var distance = EditDistance(name, method.Name);
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = (method.Name, distance);
+            }
+        }
+
+        return best;
+    }
+
+    // Case-insensitive Levenshtein distance, for names of a few dozen characters.
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var same = char.ToUpperInvariant(a[i - 1]) == char.ToUpperInvariant(b[j - 1]);
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (same ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
     }
 
     private static bool HasMethod(INamedTypeSymbol type, string name)

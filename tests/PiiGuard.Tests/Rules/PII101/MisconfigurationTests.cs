@@ -66,4 +66,22 @@ public sealed class MisconfigurationTests
                 [Redacts] public static string Hide(string value) => "***";
             }
             """ + Vendor);
+
+    [Fact]
+    public Task Fix_points_a_misspelt_declaration_at_the_method_by_nameof() =>
+        PiiGuard.Tests.Infrastructure.Verify<PiiGuard.Analyzers.Rules.MisconfigurationAnalyzer>.CodeFixAsync<PiiGuard.CodeFixes.Rules.MisconfigurationCodeFixProvider>(
+            """
+            using PiiGuard;
+
+            [assembly: {|PII101:Redacts(typeof(VendorSdk), "Tokenise")|}]
+            [assembly: {|PII101:LogSink(typeof(VendorSdk), "Uplaod")|}]
+            [assembly: {|PII101:StorageSink(typeof(VendorSdk), "Save")|}]
+            """ + Vendor,
+            """
+            using PiiGuard;
+
+            [assembly: Redacts(typeof(VendorSdk), nameof(VendorSdk.Tokenize))]
+            [assembly: LogSink(typeof(VendorSdk), nameof(VendorSdk.Upload))]
+            [assembly: {|PII101:StorageSink(typeof(VendorSdk), "Save")|}]
+            """ + Vendor);
 }

@@ -223,6 +223,12 @@ internal static class PersonalDataNames
         /// <summary>The words one of which must come just before the phrase, when a bare word is too common alone.</summary>
         public IEnumerable<string>? RequiredBefore => _allowedBefore;
 
+        /// <summary>Whether the phrase may also start the name (<c>Registration</c>, <c>RegNo</c>).</summary>
+        public bool AlsoFirst => _orFirst;
+
+        /// <summary>Whether the phrase may also start the name of a member of a person type (<c>Customer.Name</c>).</summary>
+        public bool AlsoFirstOnPersonType => _orOnPersonType;
+
         public static Term Of(string category, ValueShape shapes, params string[] phrases) => new(category, shapes, phrases.ToImmutableArray());
 
         public Term After(ImmutableHashSet<string> words, bool orOnPersonType, bool orFirst = false)

@@ -68,8 +68,18 @@ public sealed class DotNetFormatTests(PackedPackage package) : IAsyncLifetime
         ];
         Assert.All(annotated, expected => Assert.Contains(expected, model.ReplaceLineEndings("\n"), StringComparison.Ordinal));
 
-        // Precision: exactly those six, none on the counters, flags, template ids and country codes.
+        // Precision: exactly those six, none on the counters, flags, template ids and country codes, and no
+        // other file of the (annotated) sample touched.
         Assert.Equal(annotated.Length, Regex.Matches(model, @"\[Pii\(").Count);
+        var sample = Repository.PathOf("samples", "DealerPortal");
+        foreach (var file in Directory.EnumerateFiles(_directory, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("obj", StringComparison.Ordinal)))
+        {
+            var relative = Path.GetRelativePath(_directory, file);
+            if (relative != Path.Combine("Models", "TradeInValuation.cs"))
+            {
+                Assert.True(File.ReadAllText(file) == File.ReadAllText(Path.Combine(sample, relative)), $"{relative} was changed");
+            }
+        }
 
         var build = await DotNet.RunAsync(_directory, "build", "--no-restore", "-nodeReuse:false");
         Assert.True(build.ExitCode == 0, build.ToString());

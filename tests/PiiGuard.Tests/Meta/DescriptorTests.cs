@@ -34,6 +34,22 @@ public sealed class DescriptorTests
 
     [Theory]
     [MemberData(nameof(AllAnalyzers.DescriptorData), MemberType = typeof(AllAnalyzers))]
+    public void Doc_page_states_the_descriptor_and_covers_what_a_team_needs(string id)
+    {
+        var descriptor = AllAnalyzers.Descriptors.Single(d => d.Id == id);
+        var page = File.ReadAllText(Repository.PathOf("docs", "rules", id + ".md"));
+        Assert.Contains($"| Category | {descriptor.Category} |", page, StringComparison.Ordinal);
+        Assert.Contains($"| Default severity | {descriptor.DefaultSeverity} |", page, StringComparison.Ordinal);
+        string[] sections = ["## Cause", "## Why it matters", "## Examples", "## How to fix", "### Code fixes", "## Options", "## How to suppress"];
+        Assert.All(sections, section => Assert.Contains("\n" + section + "\n", page.ReplaceLineEndings("\n"), StringComparison.Ordinal));
+        Assert.Matches(@"Art\. \d+", page);
+        Assert.Contains($"#pragma warning disable {id}", page, StringComparison.Ordinal);
+        Assert.Contains($"[SuppressMessage(\"{descriptor.Category}\", \"{id}:{descriptor.Title}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"dotnet_diagnostic.{id}.severity = none", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllAnalyzers.DescriptorData), MemberType = typeof(AllAnalyzers))]
     public void Descriptor_is_tracked_in_the_release_files(string id)
     {
         var descriptor = AllAnalyzers.Descriptors.Single(d => d.Id == id);

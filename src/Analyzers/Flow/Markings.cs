@@ -123,11 +123,12 @@ internal sealed class Markings
         return categories;
     }
 
-    private PiiCategorySet ReadMarkings(ISymbol symbol) => Read(symbol.GetAttributes());
+    private PiiCategorySet ReadMarkings(ISymbol symbol) => Read(symbol.GetAttributes(), symbol);
 
-    private PiiCategorySet Read(System.Collections.Immutable.ImmutableArray<AttributeData> attributes)
+    private PiiCategorySet Read(System.Collections.Immutable.ImmutableArray<AttributeData> attributes, ISymbol? member = null)
     {
         var categories = PiiCategorySet.Empty;
+        var ecosystemMarked = false;
         foreach (var attribute in attributes)
         {
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _known.PiiAttribute))
@@ -140,11 +141,15 @@ internal sealed class Markings
             else if (attribute.AttributeClass.InheritsFromOrEquals(_known.PersonalDataAttribute)
                 || attribute.AttributeClass.InheritsFromOrEquals(_known.DataClassificationAttribute))
             {
-                // The ecosystem's markings name no category of ours: they count as Other.
-                categories = categories.Union(PiiCategorySet.Of(PiiCategorySet.OtherIndex));
+                ecosystemMarked = true;
             }
         }
 
-        return categories;
+        // The ecosystem's markings say that a member is personal, not what it is: beside [Pii] they add nothing,
+        // or a processor permitted the [Pii] category would be refused an Other the member does not hold; alone
+        // the member's name tells the category where the dictionary knows it (Identity's Email is an Email).
+        return !categories.IsEmpty || !ecosystemMarked
+            ? categories
+            : PiiCategorySet.Of(member is not null && NameInference.Infer(member) is { } term ? term.CategoryIndex : PiiCategorySet.OtherIndex);
     }
 }

@@ -26,19 +26,7 @@ public sealed class DotNetFormatTests(PackedPackage package) : IAsyncLifetime
         }
 
         await File.WriteAllTextAsync(Path.Combine(_directory, "DealerPortal.csproj"), ConsumerProject(Path.Combine(sample, "DealerPortal.csproj")));
-        await File.WriteAllTextAsync(Path.Combine(_directory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config>
-                <add key="globalPackagesFolder" value="{Path.Combine(_directory, "packages")}" />
-              </config>
-              <packageSources>
-                <clear />
-                <add key="piiguard" value="{package.Feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        await package.WriteNuGetConfigAsync(_directory);
         var restore = await DotNet.RunAsync(_directory, "restore", "-nodeReuse:false");
         Assert.True(restore.ExitCode == 0, restore.ToString());
     }

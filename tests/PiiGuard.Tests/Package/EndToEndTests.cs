@@ -38,19 +38,7 @@ public sealed class EndToEndTests(PackedPackage package) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await File.WriteAllTextAsync(Path.Combine(_directory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config>
-                <add key="globalPackagesFolder" value="{Path.Combine(_directory, "packages")}" />
-              </config>
-              <packageSources>
-                <clear />
-                <add key="piiguard" value="{package.Feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        await package.WriteNuGetConfigAsync(_directory);
         await File.WriteAllTextAsync(Path.Combine(_directory, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>

@@ -1,7 +1,9 @@
 using System.IO.Compression;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using AllAnalyzers = PiiGuard.Tests.Meta.AllAnalyzers;
 
 namespace PiiGuard.Tests.Package;
 
@@ -38,6 +40,9 @@ public sealed class PackageContentTests(PackedPackage package)
                 "README.md",
                 "analyzers/dotnet/cs/PiiGuard.Analyzers.dll",
                 "analyzers/dotnet/cs/PiiGuard.CodeFixes.dll",
+                "build/PiiGuard.strict.globalconfig",
+                "build/PiiGuard.targets",
+                "icon.png",
                 "lib/netstandard2.0/PiiGuard.Attributes.dll",
                 "lib/netstandard2.0/PiiGuard.Attributes.xml",
             ],
@@ -53,6 +58,8 @@ public sealed class PackageContentTests(PackedPackage package)
         Assert.Equal("PiiGuard", Meta("id"));
         Assert.Equal("MIT", Meta("license"));
         Assert.Equal("README.md", Meta("readme"));
+        Assert.Equal("icon.png", Meta("icon"));
+        Assert.False(string.IsNullOrWhiteSpace(Meta("releaseNotes")));
         Assert.Contains("gdpr", Meta("tags"), StringComparison.Ordinal);
         Assert.NotNull(Metadata().Elements().SingleOrDefault(e => e.Name.LocalName == "repository")?.Attribute("url"));
         // developmentDependency would make consumers drop lib/: the attributes would not compile.
@@ -82,5 +89,31 @@ public sealed class PackageContentTests(PackedPackage package)
             .ToList();
         Assert.NotEmpty(roslyn);
         Assert.All(roslyn, reference => Assert.True(reference.Version <= new Version(4, 8, 0, 0), $"{reader.GetString(reference.Name)} {reference.Version}"));
+    }
+
+    [Fact]
+    public void Package_readme_lists_every_rule_with_its_severity_and_links_only_absolute_addresses()
+    {
+        using var zip = ZipFile.OpenRead(package.PackagePath);
+        using var reader = new StreamReader(zip.GetEntry("README.md")!.Open());
+        var readme = reader.ReadToEnd();
+
+        // nuget.org renders the package README away from the repository: a relative link would be broken there.
+        Assert.All(Regex.Matches(readme, @"\]\(([^)]*)\)").Select(m => m.Groups[1].Value), link => Assert.StartsWith("https://", link, StringComparison.Ordinal));
+        Assert.All(AllAnalyzers.Descriptors, descriptor =>
+            Assert.Contains($"/{descriptor.Id}.md) | {descriptor.DefaultSeverity} |", readme, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Strict_preset_raises_every_rule_and_yields_to_the_projects_own_settings()
+    {
+        using var zip = ZipFile.OpenRead(package.PackagePath);
+        using var reader = new StreamReader(zip.GetEntry("build/PiiGuard.strict.globalconfig")!.Open());
+        var preset = reader.ReadToEnd();
+
+        Assert.Contains("is_global = true", preset, StringComparison.Ordinal);
+        Assert.Matches(@"global_level = -\d+", preset);
+        Assert.All(AllAnalyzers.Descriptors, descriptor =>
+            Assert.Matches($@"dotnet_diagnostic\.{descriptor.Id}\.severity = (error|warning)", preset));
     }
 }

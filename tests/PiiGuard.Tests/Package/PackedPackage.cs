@@ -20,6 +20,25 @@ public sealed class PackedPackage : IAsyncLifetime
         Assert.True(result.ExitCode == 0, result.ToString());
     }
 
+    /// <summary>
+    /// Makes <paramref name="directory"/> restore PiiGuard from this feed, everything else from nuget.org, into
+    /// a packages folder of its own (so a stale PiiGuard in the user's cache cannot stand in for this build).
+    /// </summary>
+    public Task WriteNuGetConfigAsync(string directory) =>
+        File.WriteAllTextAsync(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <config>
+                <add key="globalPackagesFolder" value="{Path.Combine(directory, "packages")}" />
+              </config>
+              <packageSources>
+                <clear />
+                <add key="piiguard" value="{Feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+
     public Task DisposeAsync()
     {
         Directory.Delete(Feed, recursive: true);

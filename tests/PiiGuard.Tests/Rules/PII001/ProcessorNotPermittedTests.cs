@@ -100,4 +100,15 @@ public sealed class ProcessorNotPermittedTests
         Verifier.AnalyzerAsync(Source("await m.Send({|#0:c|});"),
             Verifier.Diagnostic("PII001").WithLocation(0).WithLocation(11, 14)
                 .WithMessage("Customer (Name, Email, PhoneNumber, DateOfBirth, VehicleIdentificationNumber) reaches processor 'MarketingCloud', which is not permitted to receive PhoneNumber, DateOfBirth, VehicleIdentificationNumber"));
+
+    [Fact]
+    public Task An_ecosystem_marking_beside_a_Pii_category_adds_no_Other_category() =>
+        Verifier.AnalyzerAsync(Source("await m.Subscribe(\"\", new AppUser().Email); await m.Track({|PII001:new AppUser().Nickname|});") + """
+
+            public sealed class AppUser
+            {
+                [Pii(PiiCategory.Email), Microsoft.AspNetCore.Identity.PersonalData] public string Email { get; set; } = "";
+                [Microsoft.AspNetCore.Identity.PersonalData] public string Nickname { get; set; } = "";
+            }
+            """);
 }

@@ -1,0 +1,59 @@
+using PiiGuard.Tests.Infrastructure;
+using LogVerifier = PiiGuard.Tests.Infrastructure.Verify<PiiGuard.Analyzers.Rules.PersonalDataInLogAnalyzer>;
+using ProcessorVerifier = PiiGuard.Tests.Infrastructure.Verify<PiiGuard.Analyzers.Rules.ProcessorNotPermittedAnalyzer>;
+
+namespace PiiGuard.Tests.Flow;
+
+/// <summary>The examples of docs/interop.md: ASP.NET Core Identity's markings as a team's user type carries them.</summary>
+public sealed class InteropTests
+{
+    private const string User = """
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Identity;
+        using Microsoft.Extensions.Logging;
+        using PiiGuard;
+
+        public sealed class DealerUser : IdentityUser
+        {
+            [PersonalData] public string DisplayName { get; set; } = "";
+            [PersonalData, Pii(PiiCategory.Name)] public string LegalName { get; set; } = "";
+            [ProtectedPersonalData, Pii(PiiCategory.DateOfBirth)] public DateOnly DateOfBirth { get; set; }
+            public string Theme { get; set; } = "";
+        }
+
+        [ThirdPartyProcessor("MarketingCloud", PiiCategory.Name, PiiCategory.Email)]
+        public interface IMarketingClient { Task SubscribeAsync(string name, string email); }
+
+        """;
+
+    [Fact]
+    public Task Identity_markings_and_IdentityUser_members_are_personal_data_in_logs() =>
+        LogVerifier.AnalyzerAsync(User + """
+            public sealed class SignIn(ILogger log)
+            {
+                public void Run(DealerUser user)
+                {
+                    log.LogInformation("Signed in: {Name}", {|PII002:user.DisplayName|});
+                    log.LogInformation("Signed in: {Email}", {|PII002:user.Email|});
+                    log.LogInformation("Signed in: {UserId}", {|PII002:user.Id|});
+                    log.LogInformation("Signed in: {Theme}", user.Theme);
+                    log.LogInformation("Signed in: {Stamp}", user.ConcurrencyStamp);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_processor_is_checked_against_the_Pii_category_beside_an_Identity_marking_or_the_category_its_name_tells() =>
+        ProcessorVerifier.AnalyzerAsync(User + """
+            public sealed class Campaign(IMarketingClient marketing)
+            {
+                public async Task Run(DealerUser user)
+                {
+                    await marketing.SubscribeAsync(user.LegalName, user.Email!);
+                    await marketing.SubscribeAsync({|PII001:user.DisplayName|}, user.Email!);
+                    await marketing.SubscribeAsync(user.LegalName, {|PII001:user.PhoneNumber|}!);
+                }
+            }
+            """);
+}

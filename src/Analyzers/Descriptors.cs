@@ -12,7 +12,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor ProcessorNotPermitted = Create(
         DiagnosticIds.ProcessorNotPermitted,
         "Personal data reaches a third-party processor not permitted to receive it",
-        "{0} reaches processor '{1}', which is not permitted to receive {2}{3}",
+        "{0} {1} processor '{2}', which is not permitted to receive {3}{4}",
         "PiiGuard.Processors",
         DiagnosticSeverity.Warning,
         "A third-party processor may receive only the categories of personal data its data processing agreement permits (GDPR Art. 5(1)(c), Art. 28). Send only what it needs, or pseudonymise the value.");
@@ -21,7 +21,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor PersonalDataInLog = Create(
         DiagnosticIds.PersonalDataInLog,
         "Personal data reaches a log or telemetry sink",
-        "{0} reaches {1}{2}",
+        "{0} {1} {2}{3}",
         "PiiGuard.Logging",
         DiagnosticSeverity.Warning,
         "Logs are copied, shipped to third parties and kept for long; personal data in them escapes every control that guards the database (GDPR Art. 5(1)(c), Art. 32). Mask or pseudonymise the value, or leave it out.");
@@ -30,7 +30,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor UnencryptedStorage = Create(
         DiagnosticIds.UnencryptedStorage,
         "Personal data reaches storage that is not encrypted",
-        "{0} reaches unencrypted storage {1}{2}",
+        "{0} {1} unencrypted storage {2}{3}",
         "PiiGuard.Storage",
         DiagnosticSeverity.Warning,
         "Personal data at rest should be encrypted (GDPR Art. 32). Encrypt the member at rest, write to an encrypting sink, or pseudonymise the value.");
@@ -39,7 +39,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor PersonalDataInException = Create(
         DiagnosticIds.PersonalDataInException,
         "Personal data is put into an exception's message",
-        "{0} is put into the message of {1}{2}",
+        "{0} {1} put into the message of {2}{3}",
         "PiiGuard.Exceptions",
         DiagnosticSeverity.Warning,
         "Exception messages end up in logs, error pages and crash reports. Identify the record by a non-personal key instead.");

@@ -137,6 +137,9 @@ internal sealed class PersonalData
         }
     }
 
+    /// <summary>Whether <see cref="SourcesText"/> names more than one source: the message's verb agrees with it.</summary>
+    public bool HasSeveralSources => Sources.Count(s => !s.IsPlaceholder) > 1;
+
     /// <summary>" through local 'summary' and Describe(Customer)", or nothing for a direct read.</summary>
     public string PathSuffix => Path.IsDefaultOrEmpty ? string.Empty : " through " + string.Join(" and ", Path);
 

@@ -15,5 +15,5 @@ public sealed class PersonalDataInExceptionAnalyzer : PiiGuardAnalyzer
 
     internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow) =>
         AnalyzeBodies(context, flow, SinkKind.Exception, (finding, block) =>
-            Report(block, Descriptors.PersonalDataInException, finding, finding.Data.SourcesText, finding.Target.Name, finding.Data.PathSuffix));
+            Report(block, Descriptors.PersonalDataInException, finding, finding.Data.SourcesText, finding.Data.HasSeveralSources ? "are" : "is", finding.Target.Name, finding.Data.PathSuffix));
 }

@@ -33,7 +33,7 @@ public sealed class ProcessorNotPermittedAnalyzer : PiiGuardAnalyzer
                     .Add(ProcessorProperty, finding.Target.Name)
                     .Add(RefusedProperty, refused.ToString())
                     .Add(PermittedProperty, permitted.ToString());
-                Report(block, Descriptors.ProcessorNotPermitted, finding, properties, finding.Data.SourcesText, finding.Target.Name, refused.ToString(), finding.Data.PathSuffix);
+                Report(block, Descriptors.ProcessorNotPermitted, finding, properties, finding.Data.SourcesText, finding.Data.HasSeveralSources ? "reach" : "reaches", finding.Target.Name, refused.ToString(), finding.Data.PathSuffix);
             }
         });
 }

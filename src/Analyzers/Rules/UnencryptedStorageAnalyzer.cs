@@ -24,7 +24,7 @@ public sealed class UnencryptedStorageAnalyzer : PiiGuardAnalyzer
             // piiguard.storage.encrypt_categories narrows what storage must encrypt.
             if (finding.Data.Categories.Overlaps(PiiGuardOptions.StorageCategories(PiiGuardOptions.For(block.Options, block.FilterTree))))
             {
-                Report(block, Descriptors.UnencryptedStorage, finding, finding.Data.SourcesText, finding.Target.Name, finding.Data.PathSuffix);
+                Report(block, Descriptors.UnencryptedStorage, finding, finding.Data.SourcesText, finding.Data.HasSeveralSources ? "reach" : "reaches", finding.Target.Name, finding.Data.PathSuffix);
             }
         });
 
@@ -74,6 +74,7 @@ public sealed class UnencryptedStorageAnalyzer : PiiGuardAnalyzer
                 declaration ?? mapping,
                 declaration is null ? ImmutableArray<Location>.Empty : ImmutableArray.Create(mapping),
                 $"{entity.Name}.{member.Name} ({categories})",
+                "reaches",
                 sink,
                 string.Empty));
         }

@@ -123,9 +123,9 @@ internal sealed class Markings
         return categories;
     }
 
-    private PiiCategorySet ReadMarkings(ISymbol symbol) => Read(symbol.GetAttributes(), symbol);
+    private PiiCategorySet ReadMarkings(ISymbol symbol) => Read(symbol.GetAttributes());
 
-    private PiiCategorySet Read(System.Collections.Immutable.ImmutableArray<AttributeData> attributes, ISymbol? member = null)
+    private PiiCategorySet Read(System.Collections.Immutable.ImmutableArray<AttributeData> attributes)
     {
         var categories = PiiCategorySet.Empty;
         var ecosystemMarked = false;
@@ -145,11 +145,8 @@ internal sealed class Markings
             }
         }
 
-        // The ecosystem's markings say that a member is personal, not what it is: beside [Pii] they add nothing,
-        // or a processor permitted the [Pii] category would be refused an Other the member does not hold; alone
-        // the member's name tells the category where the dictionary knows it (Identity's Email is an Email).
-        return !categories.IsEmpty || !ecosystemMarked
-            ? categories
-            : PiiCategorySet.Of(member is not null && NameInference.Infer(member) is { } term ? term.CategoryIndex : PiiCategorySet.OtherIndex);
+        // The ecosystem's markings say that a member is personal, not what it is: alone they are category Other;
+        // beside [Pii] they add nothing, or a processor permitted the [Pii] category would be refused an Other.
+        return categories.IsEmpty && ecosystemMarked ? PiiCategorySet.Of(PiiCategorySet.OtherIndex) : categories;
     }
 }

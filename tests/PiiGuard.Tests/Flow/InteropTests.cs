@@ -19,6 +19,7 @@ public sealed class InteropTests
             [PersonalData] public string DisplayName { get; set; } = "";
             [PersonalData, Pii(PiiCategory.Name)] public string LegalName { get; set; } = "";
             [ProtectedPersonalData, Pii(PiiCategory.DateOfBirth)] public DateOnly DateOfBirth { get; set; }
+            [PersonalData, Pii(PiiCategory.Email)] public string WorkEmail { get; set; } = "";
             public string Theme { get; set; } = "";
         }
 
@@ -44,15 +45,15 @@ public sealed class InteropTests
             """);
 
     [Fact]
-    public Task A_processor_is_checked_against_the_Pii_category_beside_an_Identity_marking_or_the_category_its_name_tells() =>
+    public Task A_processor_is_checked_against_the_Pii_category_beside_an_Identity_marking_and_refuses_Other_without_one() =>
         ProcessorVerifier.AnalyzerAsync(User + """
             public sealed class Campaign(IMarketingClient marketing)
             {
                 public async Task Run(DealerUser user)
                 {
-                    await marketing.SubscribeAsync(user.LegalName, user.Email!);
-                    await marketing.SubscribeAsync({|PII001:user.DisplayName|}, user.Email!);
-                    await marketing.SubscribeAsync(user.LegalName, {|PII001:user.PhoneNumber|}!);
+                    await marketing.SubscribeAsync(user.LegalName, user.WorkEmail);
+                    await marketing.SubscribeAsync({|PII001:user.DisplayName|}, user.WorkEmail);
+                    await marketing.SubscribeAsync(user.LegalName, {|PII001:user.Email|}!);
                 }
             }
             """);

@@ -37,10 +37,23 @@ public sealed class UnencryptedStorageAnalyzer : PiiGuardAnalyzer
         context.RegisterSymbolAction(
             symbol =>
             {
-                foreach (var (entity, mapping) in entities.EntitiesOf((INamedTypeSymbol)symbol.Symbol))
+                var type = (INamedTypeSymbol)symbol.Symbol;
+
+                // An entity of this compilation is reported with itself, on its members, wherever its context is.
+                if (entities.MappingOf(type, symbol.CancellationToken) is { } source)
                 {
-                    var required = PiiGuardOptions.StorageCategories(PiiGuardOptions.For(symbol.Options, mapping.Locations[0].SourceTree!));
-                    ReportEntity(symbol.ReportDiagnostic, entities, entity, mapping.Locations[0], $"EF Core entity {entity.Name} of {mapping.ContainingType.Name}.{mapping.Name}", required);
+                    var required = PiiGuardOptions.StorageCategories(PiiGuardOptions.For(symbol.Options, type.Locations[0].SourceTree!));
+                    ReportEntity(symbol.ReportDiagnostic, entities, type, source.Mapping, source.Sink, required);
+                }
+
+                // An entity from another assembly has no member to report on here: its DbSet property is the place.
+                foreach (var (entity, mapping) in entities.EntitiesOf(type))
+                {
+                    if (!entity.Locations.Any(l => l.IsInSource))
+                    {
+                        var required = PiiGuardOptions.StorageCategories(PiiGuardOptions.For(symbol.Options, mapping.Locations[0].SourceTree!));
+                        ReportEntity(symbol.ReportDiagnostic, entities, entity, mapping.Locations[0], EntitySinks.DbSetSink(entity, type, mapping), required);
+                    }
                 }
             },
             SymbolKind.NamedType);
@@ -49,10 +62,10 @@ public sealed class UnencryptedStorageAnalyzer : PiiGuardAnalyzer
             operation =>
             {
                 var invocation = (IInvocationOperation)operation.Operation;
-                if (entities.EntityMappedBy(invocation) is { } entity)
+                if (entities.EntityMappedBy(invocation) is { } entity && !entity.Locations.Any(l => l.IsInSource))
                 {
                     var required = PiiGuardOptions.StorageCategories(PiiGuardOptions.For(operation.Options, invocation.Syntax.SyntaxTree));
-                    ReportEntity(operation.ReportDiagnostic, entities, entity, invocation.Syntax.GetLocation(), $"EF Core entity {entity.Name} mapped by ModelBuilder.Entity<{entity.Name}>()", required);
+                    ReportEntity(operation.ReportDiagnostic, entities, entity, invocation.Syntax.GetLocation(), EntitySinks.ModelBuilderSink(entity), required);
                 }
             },
             OperationKind.Invocation);

@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using PiiGuard.Analyzers.Flow;
 
@@ -14,11 +17,14 @@ namespace PiiGuard.Analyzers.Sinks;
 /// </summary>
 internal sealed class EntitySinks
 {
+    private readonly PersonalDataFlow _flow;
     private readonly KnownTypes _known;
     private readonly Markings _markings;
+    private Dictionary<INamedTypeSymbol, (Location Mapping, string Sink)>? _sourceEntities;
 
     public EntitySinks(PersonalDataFlow flow)
     {
+        _flow = flow;
         _known = flow.KnownTypes;
         _markings = flow.Markings;
     }
@@ -63,6 +69,83 @@ internal sealed class EntitySinks
         }
 
         return entity;
+    }
+
+    /// <summary>
+    /// How an entity declared in this compilation is mapped by a context of this compilation (its first DbSet
+    /// property or <c>modelBuilder.Entity&lt;T&gt;()</c> call, and the sink's name for the message); null for a
+    /// type no context maps. Found once per compilation, so the finding can be reported with the entity itself:
+    /// in the IDE it then appears while the entity's own file is edited.
+    /// </summary>
+    public (Location Mapping, string Sink)? MappingOf(INamedTypeSymbol entity, CancellationToken cancellationToken)
+    {
+        var entities = LazyInitializer.EnsureInitialized(ref _sourceEntities, () => FindSourceEntities(cancellationToken))!;
+        return entities.TryGetValue(entity.OriginalDefinition, out var mapping) ? mapping : null;
+    }
+
+    private Dictionary<INamedTypeSymbol, (Location, string)> FindSourceEntities(CancellationToken cancellationToken)
+    {
+        var entities = new Dictionary<INamedTypeSymbol, (Location, string)>(SymbolEqualityComparer.Default);
+        foreach (var context in SourceTypes(_flow.Compilation.Assembly.GlobalNamespace))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!context.InheritsFromOrEquals(_known.DbContext))
+            {
+                continue;
+            }
+
+            foreach (var (entity, mapping) in EntitiesOf(context))
+            {
+                if (entity.Locations.Length > 0 && entity.Locations[0].IsInSource && !entities.ContainsKey(entity.OriginalDefinition))
+                {
+                    entities.Add(entity.OriginalDefinition, (mapping.Locations[0], DbSetSink(entity, context, mapping)));
+                }
+            }
+
+            foreach (var reference in context.DeclaringSyntaxReferences)
+            {
+                foreach (var call in reference.GetSyntax(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    // A cheap syntactic filter first: only `….Entity<T>()` calls are bound.
+                    if (call.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Entity" } }
+                        && _flow.SemanticModel(call.SyntaxTree).GetOperation(call, cancellationToken) is IInvocationOperation invocation
+                        && EntityMappedBy(invocation) is { } entity
+                        && entity.Locations.Length > 0 && entity.Locations[0].IsInSource && !entities.ContainsKey(entity.OriginalDefinition))
+                    {
+                        entities.Add(entity.OriginalDefinition, (call.GetLocation(), ModelBuilderSink(entity)));
+                    }
+                }
+            }
+        }
+
+        return entities;
+    }
+
+    /// <summary>The sink's name in a message: the context's DbSet property that maps the entity.</summary>
+    public static string DbSetSink(INamedTypeSymbol entity, INamedTypeSymbol context, ISymbol mapping) =>
+        $"EF Core entity {entity.Name} of {context.Name}.{mapping.Name}";
+
+    /// <summary>The sink's name in a message: the <c>modelBuilder.Entity&lt;T&gt;()</c> call that maps the entity.</summary>
+    public static string ModelBuilderSink(INamedTypeSymbol entity) =>
+        $"EF Core entity {entity.Name} mapped by ModelBuilder.Entity<{entity.Name}>()";
+
+    private static IEnumerable<INamedTypeSymbol> SourceTypes(INamespaceOrTypeSymbol container)
+    {
+        foreach (var member in container.GetMembers())
+        {
+            if (member is INamespaceOrTypeSymbol nested)
+            {
+                if (nested is INamedTypeSymbol type)
+                {
+                    yield return type;
+                }
+
+                foreach (var inner in SourceTypes(nested))
+                {
+                    yield return inner;
+                }
+            }
+        }
     }
 
     /// <summary>The personal members of an entity that the storage layer does not encrypt.</summary>

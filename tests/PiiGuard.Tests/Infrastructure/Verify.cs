@@ -36,7 +36,7 @@ internal static class Verify<TAnalyzer>
     /// <paramref name="source"/>, one at a time and by fix-all in document, project and solution, and expects
     /// <paramref name="fixedSource"/>: code that compiles and that the analyzer no longer reports, unless marked.
     /// </summary>
-    public static Task CodeFixAsync<TCodeFix>(string source, string fixedSource, int? iterations = null, string? equivalenceKey = null, bool nonLocal = false)
+    public static Task CodeFixAsync<TCodeFix>(string source, string fixedSource, int? iterations = null, string? equivalenceKey = null)
         where TCodeFix : CodeFixProvider, new()
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
@@ -47,12 +47,6 @@ internal static class Verify<TAnalyzer>
         };
         // Markup left in the fixed code is a finding the fix must leave (say, where a string cannot stand).
         test.FixedState.MarkupHandling = MarkupMode.Allow;
-        if (nonLocal)
-        {
-            // EF Core entity findings sit on the entity's member but come from analysing the DbContext.
-            test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
-        }
-
         if (iterations is { } count)
         {
             test.NumberOfFixAllIterations = count;

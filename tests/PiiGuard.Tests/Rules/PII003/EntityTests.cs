@@ -1,3 +1,8 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PiiGuard.Analyzers.Rules;
+using PiiGuard.Tests.Infrastructure;
 using Verifier = PiiGuard.Tests.Infrastructure.Verify<PiiGuard.Analyzers.Rules.UnencryptedStorageAnalyzer>;
 
 namespace PiiGuard.Tests.Rules.PII003;
@@ -73,4 +78,40 @@ public sealed class EntityTests
                 public DbSetLookalike<Customer> Customers { get; } = new();
             }
             """);
+
+    [Fact]
+    public async Task The_finding_belongs_to_the_entity_file_so_the_IDE_shows_it_while_that_file_is_edited()
+    {
+        var compilation = TestCompilations.Create(
+            """
+            using PiiGuard;
+
+            public class Customer
+            {
+                public int Id { get; set; }
+                [Pii(PiiCategory.Email)] public string Email { get; set; } = "";
+            }
+            """,
+            """
+            using Microsoft.EntityFrameworkCore;
+
+            public class CrmContext : DbContext
+            {
+                public DbSet<Customer> Customers => Set<Customer>();
+                public DbSet<Customer> Archive => Set<Customer>();
+            }
+            """);
+        var analysis = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new UnencryptedStorageAnalyzer()));
+
+        // What the IDE asks for one open document: the diagnostics of that document's own analysis.
+        var entityFile = compilation.SyntaxTrees.First();
+        var ofEntityFile = await analysis.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(entityFile), filterSpan: null, CancellationToken.None);
+        var ofContextFile = await analysis.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(compilation.SyntaxTrees.Last()), filterSpan: null, CancellationToken.None);
+
+        // Once per member, however many DbSets map the entity.
+        var finding = Assert.Single(ofEntityFile);
+        Assert.Equal("PII003", finding.Id);
+        Assert.Equal("Email", entityFile.GetText().ToString(finding.Location.SourceSpan));
+        Assert.Empty(ofContextFile);
+    }
 }

@@ -49,8 +49,7 @@ public sealed class UnencryptedStorageCodeFixTests
             {
                 public DbSet<Customer> Customers => Set<Customer>();
             }
-            """,
-            nonLocal: true);
+            """);
 
     [Fact]
     public Task Pseudonymises_what_is_written_to_a_file_or_cache() =>

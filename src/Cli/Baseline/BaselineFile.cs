@@ -34,10 +34,10 @@ internal static class BaselineFile
             foreach (var kind in Enum.GetValues<MapSinkKind>())
             {
                 json.WriteStartObject(kind.Id());
-                foreach (var entry in baseline.Entries.Where(e => e.Kind == kind))
+                foreach (var entry in baseline.Entries.Where(e => e.Kind == kind).OrderBy(e => e.Sink, StringComparer.Ordinal))
                 {
                     json.WriteStartArray(entry.Sink);
-                    foreach (var category in entry.Categories)
+                    foreach (var category in entry.Categories.Distinct().OrderBy(c => IndexOf(c)))
                     {
                         json.WriteStringValue(category);
                     }
@@ -53,6 +53,10 @@ internal static class BaselineFile
 
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
     }
+
+    // The enum's order, as the map lists categories; a name this version does not know goes last.
+    private static int IndexOf(string category) =>
+        PiiCategorySet.Names.Contains(category) ? PiiCategorySet.Names.ToList().IndexOf(category) : int.MaxValue;
 
     /// <summary>Parses a baseline; a malformed one is a <see cref="ToolError"/> naming the file and the line.</summary>
     public static DataMapBaseline Parse(string text, string displayPath)

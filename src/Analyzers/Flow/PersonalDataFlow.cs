@@ -75,10 +75,15 @@ internal sealed class PersonalDataFlow
             .GetValue(options.AnalyzerConfigOptionsProvider, provider => KnownTypes.Create(compilation) is { } known ? new PersonalDataFlow(compilation, known, provider) : null);
 
     /// <summary>Whether the method's body is in this compilation, so a summary can be computed.</summary>
+    /// <remarks>
+    /// A method of a referenced project (a compilation reference, as the IDE and MSBuildWorkspace give) has
+    /// source too, but in another compilation: it is a library call here.
+    /// </remarks>
     public bool HasBody(IMethodSymbol method) =>
         !method.IsAbstract && !method.IsExtern && !method.IsImplicitlyDeclared
         && method.MethodKind is MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.ExplicitInterfaceImplementation or MethodKind.Constructor
-        && !method.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty;
+        && method.OriginalDefinition.DeclaringSyntaxReferences is { IsEmpty: false } declarations
+        && _compilation.ContainsSyntaxTree(declarations[0].SyntaxTree);
 
     public static bool HasSource(ISymbol symbol) => !symbol.DeclaringSyntaxReferences.IsEmpty;
 

@@ -136,7 +136,7 @@ internal sealed class Summaries
                         // A parameter personal by its own marking or type is reported inside the method; its callers need not be.
                         foreach (var source in data.Sources.Where(s => s.IsPlaceholder && s.Placeholder >= 0 && !IsPersonalItself(method.Parameters[s.Placeholder])))
                         {
-                            if (!sinks.Any(s => s.Placeholder == source.Placeholder && s.Kind == family.Kind && s.Target.Name == target.Name))
+                            if (!sinks.Any(s => s.Placeholder == source.Placeholder && s.Kind == family.Kind && s.Target.Name == target.Name && s.Target.Encrypted == target.Encrypted))
                             {
                                 sinks.Add(new SinkFlow(source.Placeholder, family.Kind, target));
                             }

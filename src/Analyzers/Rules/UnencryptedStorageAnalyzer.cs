@@ -22,7 +22,7 @@ public sealed class UnencryptedStorageAnalyzer : PiiGuardAnalyzer
         AnalyzeBodies(context, flow, SinkKind.Storage, (finding, block) =>
         {
             // piiguard.storage.encrypt_categories narrows what storage must encrypt.
-            if (finding.Data.Categories.Overlaps(PiiGuardOptions.StorageCategories(PiiGuardOptions.For(block.Options, block.FilterTree))))
+            if (!finding.Target.Encrypted && finding.Data.Categories.Overlaps(PiiGuardOptions.StorageCategories(PiiGuardOptions.For(block.Options, block.FilterTree))))
             {
                 Report(block, Descriptors.UnencryptedStorage, finding, finding.Data.SourcesText, finding.Data.HasSeveralSources ? "reach" : "reaches", finding.Target.Name, finding.Data.PathSuffix);
             }
@@ -74,9 +74,9 @@ public sealed class UnencryptedStorageAnalyzer : PiiGuardAnalyzer
     // The finding is on the member's declaration (or on the mapping, for an entity from another assembly).
     private static void ReportEntity(Action<Diagnostic> report, EntitySinks entities, INamedTypeSymbol entity, Location mapping, string sink, PiiCategorySet required)
     {
-        foreach (var (member, categories) in entities.UnencryptedMembers(entity))
+        foreach (var (member, categories, encrypted) in entities.PersonalMembers(entity))
         {
-            if (!categories.Overlaps(required))
+            if (encrypted || !categories.Overlaps(required))
             {
                 continue;
             }

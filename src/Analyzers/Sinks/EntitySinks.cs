@@ -148,8 +148,8 @@ internal sealed class EntitySinks
         }
     }
 
-    /// <summary>The personal members of an entity that the storage layer does not encrypt.</summary>
-    public IEnumerable<(ISymbol Member, PiiCategorySet Categories)> UnencryptedMembers(INamedTypeSymbol entity)
+    /// <summary>The personal members of an entity, each with whether the storage layer encrypts it at rest.</summary>
+    public IEnumerable<(ISymbol Member, PiiCategorySet Categories, bool Encrypted)> PersonalMembers(INamedTypeSymbol entity)
     {
         foreach (var member in entity.GetMembers())
         {
@@ -159,9 +159,9 @@ internal sealed class EntitySinks
             }
 
             var categories = _markings.Marked(member);
-            if (!categories.IsEmpty && !IsEncrypted(member))
+            if (!categories.IsEmpty)
             {
-                yield return (member, categories);
+                yield return (member, categories, IsEncrypted(member));
             }
         }
     }

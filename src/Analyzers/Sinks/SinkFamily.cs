@@ -14,16 +14,23 @@ internal enum SinkKind
     Processor,
 }
 
-/// <summary>Where a value goes: a sink's name, and for a processor the categories it may receive.</summary>
+/// <summary>Where a value goes: a sink's name, for a processor the categories it may receive, for storage whether it encrypts.</summary>
 internal sealed class SinkTarget
 {
-    public SinkTarget(string name, PiiCategorySet? permitted = null)
+    public SinkTarget(string name, PiiCategorySet? permitted = null, bool encrypted = false)
     {
         Name = name;
         Permitted = permitted;
+        Encrypted = encrypted;
     }
 
     public string Name { get; }
+
+    /// <summary>
+    /// Storage that encrypts what it stores (<c>[StorageSink(Encrypted = true)]</c>, a writer over a
+    /// <c>CryptoStream</c>): no violation, but still a flow the data map records.
+    /// </summary>
+    public bool Encrypted { get; }
 
     /// <summary>The categories a processor may receive; <see langword="null"/> for sinks that may receive none.</summary>
     public PiiCategorySet? Permitted { get; }

@@ -52,11 +52,8 @@ internal sealed class StorageSinks : SinkFamily
         var sink = new SinkTarget($"{method.ContainingType.Name}.{method.Name}");
         if (_declared?.Of(method) is { } declared)
         {
-            if (declared.Encrypted)
-            {
-                return true;
-            }
-
+            // An encrypting sink is reported all the same, marked encrypted: the rule skips it, the data map lists it.
+            sink = declared.Encrypted ? new SinkTarget(sink.Name, encrypted: true) : sink;
             foreach (var argument in invocation.Arguments)
             {
                 // A storage sink serialises what it is given: a whole object stores all it holds.
@@ -83,10 +80,15 @@ internal sealed class StorageSinks : SinkFamily
             return true;
         }
 
+        if (!IsFileWrite(invocation) && !IsWriterWrite(invocation))
+        {
+            return false;
+        }
+
+        // A write over a CryptoStream is a sink all the same: encrypted, so the rule skips it and the data map lists it.
         if (!IsFileWrite(invocation) && !IsUnencryptedWriterWrite(invocation))
         {
-            // A write over a CryptoStream is a sink all the same: encrypted, so nothing to report.
-            return IsWriterWrite(invocation);
+            sink = new SinkTarget(sink.Name, encrypted: true);
         }
 
         foreach (var argument in invocation.Arguments)

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using PiiGuard.Tests.Infrastructure;
 
 namespace PiiGuard.Tests.Package;
@@ -13,23 +12,7 @@ public sealed class DotNetFormatTests(PackedPackage package) : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("piiguard-format-").FullName;
 
-    public async Task InitializeAsync()
-    {
-        var sample = Repository.PathOf("samples", "DealerPortal");
-        foreach (var file in Directory.EnumerateFiles(sample, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
-        {
-            var target = Path.Combine(_directory, Path.GetRelativePath(sample, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        await File.WriteAllTextAsync(Path.Combine(_directory, "DealerPortal.csproj"), ConsumerProject(Path.Combine(sample, "DealerPortal.csproj")));
-        await package.WriteNuGetConfigAsync(_directory);
-        var restore = await DotNet.RunAsync(_directory, "restore", "-nodeReuse:false");
-        Assert.True(restore.ExitCode == 0, restore.ToString());
-    }
+    public async Task InitializeAsync() => await SampleConsumer.CopyAsync(package, _directory);
 
     public Task DisposeAsync()
     {
@@ -84,24 +67,5 @@ public sealed class DotNetFormatTests(PackedPackage package) : IAsyncLifetime
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.DoesNotContain("warning PII002", build.Output, StringComparison.Ordinal);
         Assert.Contains("PiiMask.Mask(", await File.ReadAllTextAsync(Path.Combine(_directory, "Program.cs")), StringComparison.Ordinal);
-    }
-
-    // The sample's project, consuming the package instead of the repository's projects, with its package versions
-    // spelled out (the copy is outside the repository's central package management).
-    private static string ConsumerProject(string sampleProject)
-    {
-        var versions = XDocument.Load(Repository.PathOf("Directory.Packages.props")).Descendants("PackageVersion")
-            .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!, StringComparer.OrdinalIgnoreCase);
-        var project = XDocument.Load(sampleProject);
-        project.Descendants("ProjectReference").ToList().ForEach(reference => reference.Remove());
-        foreach (var reference in project.Descendants("PackageReference"))
-        {
-            reference.SetAttributeValue("Version", versions[(string)reference.Attribute("Include")!]);
-        }
-
-        var items = new XElement("ItemGroup", new XElement("PackageReference", new XAttribute("Include", "PiiGuard"), new XAttribute("Version", "0.1.0")));
-        project.Root!.Add(items);
-        project.Root!.Element("PropertyGroup")!.Add(new XElement("ManagePackageVersionsCentrally", "false"));
-        return project.ToString();
     }
 }

@@ -17,6 +17,12 @@ public sealed class UnencryptedStorageAnalyzer : PiiGuardAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.UnencryptedStorage);
 
+    /// <summary>The property that tells the code fix a finding is on the entity member's own declaration.</summary>
+    internal const string OnEntityMemberProperty = "EntityMember";
+
+    private static readonly ImmutableDictionary<string, string?> s_onEntityMember =
+        ImmutableDictionary<string, string?>.Empty.Add(OnEntityMemberProperty, "true");
+
     internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow)
     {
         AnalyzeBodies(context, flow, SinkKind.Storage, (finding, block) =>
@@ -40,19 +46,17 @@ public sealed class UnencryptedStorageAnalyzer : PiiGuardAnalyzer
                 var type = (INamedTypeSymbol)symbol.Symbol;
 
                 // An entity of this compilation is reported with itself, on its members, wherever its context is.
-                if (entities.MappingOf(type, symbol.CancellationToken) is { } source)
+                if (entities.MappingOf(type, symbol.CancellationToken) is { } mapping)
                 {
-                    var required = PiiGuardOptions.StorageCategories(PiiGuardOptions.For(symbol.Options, type.Locations[0].SourceTree!));
-                    ReportEntity(symbol.ReportDiagnostic, entities, type, source.Mapping, source.Sink, required);
+                    ReportEntity(symbol.ReportDiagnostic, symbol.Options, entities, type, mapping.Location, mapping.Sink);
                 }
 
-                // An entity from another assembly has no member to report on here: its DbSet property is the place.
-                foreach (var (entity, mapping) in entities.EntitiesOf(type))
+                // An entity from another assembly or project has no member here to report on: its DbSet property is the place.
+                foreach (var (entity, property) in entities.EntitiesOf(type))
                 {
-                    if (!entity.Locations.Any(l => l.IsInSource))
+                    if (!entities.IsOwn(entity))
                     {
-                        var required = PiiGuardOptions.StorageCategories(PiiGuardOptions.For(symbol.Options, mapping.Locations[0].SourceTree!));
-                        ReportEntity(symbol.ReportDiagnostic, entities, entity, mapping.Locations[0], EntitySinks.DbSetSink(entity, type, mapping), required);
+                        ReportEntity(symbol.ReportDiagnostic, symbol.Options, entities, entity, property.Locations[0], EntitySinks.DbSetSink(entity, type, property));
                     }
                 }
             },
@@ -62,30 +66,33 @@ public sealed class UnencryptedStorageAnalyzer : PiiGuardAnalyzer
             operation =>
             {
                 var invocation = (IInvocationOperation)operation.Operation;
-                if (entities.EntityMappedBy(invocation) is { } entity && !entity.Locations.Any(l => l.IsInSource))
+                if (entities.EntityMappedBy(invocation) is { } entity && !entities.IsOwn(entity))
                 {
-                    var required = PiiGuardOptions.StorageCategories(PiiGuardOptions.For(operation.Options, invocation.Syntax.SyntaxTree));
-                    ReportEntity(operation.ReportDiagnostic, entities, entity, invocation.Syntax.GetLocation(), EntitySinks.ModelBuilderSink(entity), required);
+                    ReportEntity(operation.ReportDiagnostic, operation.Options, entities, entity, invocation.Syntax.GetLocation(), EntitySinks.ModelBuilderSink(entity));
                 }
             },
             OperationKind.Invocation);
     }
 
-    // The finding is on the member's declaration (or on the mapping, for an entity from another assembly).
-    private static void ReportEntity(Action<Diagnostic> report, EntitySinks entities, INamedTypeSymbol entity, Location mapping, string sink, PiiCategorySet required)
+    // On the member's declaration, where the [Encrypted] fix applies; on the mapping for an entity declared elsewhere.
+    private static void ReportEntity(Action<Diagnostic> report, AnalyzerOptions options, EntitySinks entities, INamedTypeSymbol entity, Location mapping, string sink)
     {
         foreach (var (member, categories, encrypted) in entities.PersonalMembers(entity))
         {
-            if (encrypted || !categories.Overlaps(required))
+            var declaration = entities.IsOwn(member) ? member.Locations.FirstOrDefault(l => l.IsInSource) : null;
+            var location = declaration ?? mapping;
+
+            // piiguard.storage.encrypt_categories, as it applies to the file the finding is in.
+            if (encrypted || !categories.Overlaps(PiiGuardOptions.StorageCategories(PiiGuardOptions.For(options, location.SourceTree!))))
             {
                 continue;
             }
 
-            var declaration = member.Locations.FirstOrDefault(l => l.IsInSource);
             report(Diagnostic.Create(
                 Descriptors.UnencryptedStorage,
-                declaration ?? mapping,
+                location,
                 declaration is null ? ImmutableArray<Location>.Empty : ImmutableArray.Create(mapping),
+                declaration is null ? null : s_onEntityMember,
                 $"{entity.Name}.{member.Name} ({categories})",
                 "reaches",
                 sink,

@@ -20,7 +20,7 @@ internal sealed class EntitySinks
     private readonly PersonalDataFlow _flow;
     private readonly KnownTypes _known;
     private readonly Markings _markings;
-    private Dictionary<INamedTypeSymbol, (Location Mapping, string Sink)>? _sourceEntities;
+    private List<EntityMapping>? _mappings;
 
     public EntitySinks(PersonalDataFlow flow)
     {
@@ -72,20 +72,37 @@ internal sealed class EntitySinks
     }
 
     /// <summary>
-    /// How an entity declared in this compilation is mapped by a context of this compilation (its first DbSet
-    /// property or <c>modelBuilder.Entity&lt;T&gt;()</c> call, and the sink's name for the message); null for a
-    /// type no context maps. Found once per compilation, so the finding can be reported with the entity itself:
-    /// in the IDE it then appears while the entity's own file is edited.
+    /// Every mapping of an entity by a context of this compilation, in declaration order: each DbSet property, and
+    /// each <c>modelBuilder.Entity&lt;T&gt;()</c> call for an entity no DbSet of its context exposes. Found once
+    /// per compilation (symbols, and only the syntax of contexts), so that a finding can be reported with the
+    /// entity itself: in the IDE it then shows while the entity's own file is edited.
     /// </summary>
-    public (Location Mapping, string Sink)? MappingOf(INamedTypeSymbol entity, CancellationToken cancellationToken)
+    public IReadOnlyList<EntityMapping> Mappings(CancellationToken cancellationToken) =>
+        LazyInitializer.EnsureInitialized(ref _mappings, () => FindMappings(cancellationToken))!;
+
+    /// <summary>The first mapping of an entity declared in this compilation; null for a type no context maps.</summary>
+    public EntityMapping? MappingOf(INamedTypeSymbol entity, CancellationToken cancellationToken)
     {
-        var entities = LazyInitializer.EnsureInitialized(ref _sourceEntities, () => FindSourceEntities(cancellationToken))!;
-        return entities.TryGetValue(entity.OriginalDefinition, out var mapping) ? mapping : null;
+        foreach (var mapping in Mappings(cancellationToken))
+        {
+            if (SymbolEqualityComparer.Default.Equals(mapping.Entity, entity.OriginalDefinition))
+            {
+                return mapping;
+            }
+        }
+
+        return null;
     }
 
-    private Dictionary<INamedTypeSymbol, (Location, string)> FindSourceEntities(CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the symbol is declared in the compilation under analysis. A referenced project's types have source
+    /// too (in the IDE a project reference is a compilation reference), but their syntax is not this compilation's.
+    /// </summary>
+    public bool IsOwn(ISymbol symbol) => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, _flow.Compilation.Assembly);
+
+    private List<EntityMapping> FindMappings(CancellationToken cancellationToken)
     {
-        var entities = new Dictionary<INamedTypeSymbol, (Location, string)>(SymbolEqualityComparer.Default);
+        var mappings = new List<EntityMapping>();
         foreach (var context in SourceTypes(_flow.Compilation.Assembly.GlobalNamespace))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -94,12 +111,9 @@ internal sealed class EntitySinks
                 continue;
             }
 
-            foreach (var (entity, mapping) in EntitiesOf(context))
+            foreach (var (entity, property) in EntitiesOf(context))
             {
-                if (entity.Locations.Length > 0 && entity.Locations[0].IsInSource && !entities.ContainsKey(entity.OriginalDefinition))
-                {
-                    entities.Add(entity.OriginalDefinition, (mapping.Locations[0], DbSetSink(entity, context, mapping)));
-                }
+                mappings.Add(new EntityMapping(entity.OriginalDefinition, property.Locations[0], DbSetSink(entity, context, property)));
             }
 
             foreach (var reference in context.DeclaringSyntaxReferences)
@@ -109,16 +123,15 @@ internal sealed class EntitySinks
                     // A cheap syntactic filter first: only `….Entity<T>()` calls are bound.
                     if (call.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "Entity" } }
                         && _flow.SemanticModel(call.SyntaxTree).GetOperation(call, cancellationToken) is IInvocationOperation invocation
-                        && EntityMappedBy(invocation) is { } entity
-                        && entity.Locations.Length > 0 && entity.Locations[0].IsInSource && !entities.ContainsKey(entity.OriginalDefinition))
+                        && EntityMappedBy(invocation) is { } entity)
                     {
-                        entities.Add(entity.OriginalDefinition, (call.GetLocation(), ModelBuilderSink(entity)));
+                        mappings.Add(new EntityMapping(entity.OriginalDefinition, call.GetLocation(), ModelBuilderSink(entity)));
                     }
                 }
             }
         }
 
-        return entities;
+        return mappings;
     }
 
     /// <summary>The sink's name in a message: the context's DbSet property that maps the entity.</summary>

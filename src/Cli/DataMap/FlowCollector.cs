@@ -47,34 +47,14 @@ internal sealed class FlowCollector : PiiGuardAnalyzer
             return;
         }
 
-        // EF Core entities, as PII003 finds them: each personal member is stored, encrypted at rest or not.
-        context.RegisterSymbolAction(
-            symbol =>
-            {
-                foreach (var (entity, mapping) in entities.EntitiesOf((INamedTypeSymbol)symbol.Symbol))
-                {
-                    AddEntity(entities, entity, mapping.Locations[0], EntitySinks.DbSetSink(entity, (INamedTypeSymbol)symbol.Symbol, mapping));
-                }
-            },
-            SymbolKind.NamedType);
-        context.RegisterOperationAction(
-            operation =>
-            {
-                var invocation = (IInvocationOperation)operation.Operation;
-                if (entities.EntityMappedBy(invocation) is { } entity)
-                {
-                    AddEntity(entities, entity, invocation.Syntax.GetLocation(), EntitySinks.ModelBuilderSink(entity));
-                }
-            },
-            OperationKind.Invocation);
-    }
-
-    private void AddEntity(EntitySinks entities, INamedTypeSymbol entity, Location mapping, string sink)
-    {
-        foreach (var (member, categories, encrypted) in entities.PersonalMembers(entity))
+        // EF Core entities, mapped where PII003 finds them: each personal member is stored, encrypted at rest or not.
+        foreach (var mapping in entities.Mappings(context.CancellationToken))
         {
-            var declaration = member.Locations.FirstOrDefault(l => l.IsInSource) ?? mapping;
-            _flows.Enqueue(new CollectedFlow(MapSinkKind.Storage, sink, encrypted, null, categories, declaration));
+            foreach (var (member, categories, encrypted) in entities.PersonalMembers(mapping.Entity))
+            {
+                var declaration = entities.IsOwn(member) ? member.Locations.FirstOrDefault(l => l.IsInSource) : null;
+                _flows.Enqueue(new CollectedFlow(MapSinkKind.Storage, mapping.Sink, encrypted, null, categories, declaration ?? mapping.Location));
+            }
         }
     }
 

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Editing;
 using PiiGuard.Analyzers;
+using PiiGuard.Analyzers.Rules;
 using PiiGuard.CodeFixes.Editing;
 
 namespace PiiGuard.CodeFixes.Rules;
@@ -19,9 +20,12 @@ public sealed class UnencryptedStorageCodeFixProvider : DocumentFixProvider
 
     private protected override ImmutableArray<(string Title, string Key)> Offers(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (MemberAttributes.DeclarationAt(root, diagnostic.Location.SourceSpan) is not null)
+        // Only on the entity member itself: an entity declared elsewhere is reported on its DbSet, which [Encrypted] would not fix.
+        if (diagnostic.Properties.ContainsKey(UnencryptedStorageAnalyzer.OnEntityMemberProperty))
         {
-            return ImmutableArray.Create(("Mark the member [Encrypted] (encrypt it at rest, e.g. with a value converter)", EncryptedKey));
+            return MemberAttributes.DeclarationAt(root, diagnostic.Location.SourceSpan) is null
+                ? ImmutableArray<(string, string)>.Empty
+                : ImmutableArray.Create(("Mark the member [Encrypted] (encrypt it at rest, e.g. with a value converter)", EncryptedKey));
         }
 
         return Redaction.ValueAt(root, diagnostic.Location.SourceSpan) is { } value && !Redaction.Targets(model, value, diagnostic, cancellationToken).IsEmpty

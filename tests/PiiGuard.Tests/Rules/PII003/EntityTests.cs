@@ -114,4 +114,39 @@ public sealed class EntityTests
         Assert.Equal("Email", entityFile.GetText().ToString(finding.Location.SourceSpan));
         Assert.Empty(ofContextFile);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_entity_of_a_referenced_project_is_reported_on_the_DbSet_that_maps_it(bool asProjectReference)
+    {
+        // In the IDE a project reference is a compilation reference: its types have source, in another compilation.
+        var library = TestCompilations.Create("""
+            using PiiGuard;
+
+            namespace Domain;
+
+            public class Customer
+            {
+                public int Id { get; set; }
+                [Pii(PiiCategory.Email)] public string Email { get; set; } = "";
+            }
+            """);
+        var app = TestCompilations.Create("""
+            using Microsoft.EntityFrameworkCore;
+
+            public class CrmContext : DbContext
+            {
+                public DbSet<Domain.Customer> Customers => Set<Domain.Customer>();
+            }
+            """).AddReferences(asProjectReference ? library.ToMetadataReference() : TestCompilations.Emit(library.SyntaxTrees[0].ToString()));
+
+        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(app, new UnencryptedStorageAnalyzer());
+
+        Assert.Empty(exceptions);
+        var finding = Assert.Single(diagnostics);
+        Assert.Equal("Customers", finding.Location.SourceTree!.GetText().ToString(finding.Location.SourceSpan));
+        Assert.Equal("Customer.Email (Email) reaches unencrypted storage EF Core entity Customer of CrmContext.Customers", finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.False(finding.Properties.ContainsKey(UnencryptedStorageAnalyzer.OnEntityMemberProperty));
+    }
 }

@@ -24,8 +24,8 @@ public sealed class MisconfigurationCodeFixProvider : DocumentFixProvider
         ImmutableArray.Create(DiagnosticIds.Misconfiguration);
 
     private protected override ImmutableArray<(string Title, string Key)> Offers(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) =>
-        Target(root, diagnostic) is not null && diagnostic.Properties.TryGetValue(MisconfigurationAnalyzer.SuggestionProperty, out var method)
-            ? ImmutableArray.Create(($"Use nameof(...{method})", UseMethodKey))
+        Target(root, diagnostic) is var (type, _) && diagnostic.Properties.TryGetValue(MisconfigurationAnalyzer.SuggestionProperty, out var method)
+            ? ImmutableArray.Create(($"Use nameof({type.Type.WithoutTrivia()}.{method})", UseMethodKey))
             : ImmutableArray<(string, string)>.Empty;
 
     private protected override void Fix(DocumentEditor editor, Diagnostic diagnostic, string key, CancellationToken cancellationToken)

@@ -57,4 +57,43 @@ public sealed class InteropTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Compliance_classifications_are_personal_data_and_its_redactors_and_generated_loggers_redact() =>
+        LogVerifier.AnalyzerAsync("""
+            using Microsoft.Extensions.Compliance.Classification;
+            using Microsoft.Extensions.Compliance.Redaction;
+            using Microsoft.Extensions.Logging;
+
+            public static class DealerTaxonomy
+            {
+                public static DataClassification Private { get; } = new("Dealer", "Private");
+            }
+
+            public sealed class PrivateDataAttribute() : DataClassificationAttribute(DealerTaxonomy.Private);
+
+            public sealed class Lead
+            {
+                [PrivateData] public string Mobile { get; set; } = "";
+                public string Campaign { get; set; } = "";
+            }
+
+            public static partial class LeadLog
+            {
+                [LoggerMessage(Level = LogLevel.Information, Message = "Lead from {Mobile}")]
+                // No logging source generator in the test: the missing implementation part is expected.
+                public static partial void {|CS8795:LeadReceived|}(ILogger logger, [PrivateData] string mobile);
+            }
+
+            public sealed class Leads(ILogger<Leads> logger, Redactor redactor)
+            {
+                public void Run(Lead lead)
+                {
+                    logger.LogInformation("Lead {Mobile}", {|PII002:lead.Mobile|});
+                    logger.LogInformation("Lead {Campaign}", lead.Campaign);
+                    logger.LogInformation("Lead {Mobile}", redactor.Redact(lead.Mobile));
+                    LeadLog.LeadReceived(logger, lead.Mobile);
+                }
+            }
+            """);
 }

@@ -115,6 +115,45 @@ public sealed class ToolErrorTests : IDisposable
         Assert.Single(result.Output.TrimEnd().Split('\n'));
     }
 
+    [Fact]
+    public async Task Ctrl_C_stops_the_tool_with_one_line_and_exit_code_130()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // SIGINT is sent with kill; CI runs on Linux.
+        }
+
+        var app = await CreateProjectAsync("App", Customer);
+        var tool = Repository.PathOf("src", "Cli", "bin", new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net8.0", "piiguard.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { tool, "map", app })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in start.Environment.Keys.Where(n => n.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || n == "DOTNET_HOST_PATH").ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+
+        // Past the runtime's start (the handler is in place), well before the project has loaded.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        using (var interrupt = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await interrupt.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        var output = await stdout + await stderr;
+        Assert.True(process.ExitCode == 130, $"exit code {process.ExitCode}\n{output}");
+        Assert.Equal("piiguard: cancelled", output.TrimEnd());
+    }
+
     private async Task<string> CreateProjectAsync(string name, string source)
     {
         var directory = Directory.CreateDirectory(Path.Combine(_directory, name)).FullName;

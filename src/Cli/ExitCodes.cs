@@ -10,4 +10,7 @@ internal static class ExitCodes
 
     /// <summary>The tool could not do its work: bad arguments, a path that is not a project, a project that does not build, a malformed baseline.</summary>
     public const int Error = 2;
+
+    /// <summary>Stopped by Ctrl+C, as a shell reports a process ended by SIGINT.</summary>
+    public const int Cancelled = 130;
 }

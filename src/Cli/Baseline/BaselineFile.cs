@@ -22,6 +22,7 @@ internal static class BaselineFile
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        Converters = { new CategoryConverter() },
     };
 
     public static string Write(DataMapBaseline baseline)
@@ -99,5 +100,25 @@ internal static class BaselineFile
 
             entries.Add(new BaselineEntry(kind, sink, categories ?? new List<string>()));
         }
+    }
+
+    // Strings of the file: a null category is refused where it stands (the serializer adds the line), not
+    // passed on as a category nobody can read.
+    private sealed class CategoryConverter : JsonConverter<string>
+    {
+        public override bool HandleNull => true;
+
+        public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString()!,
+            JsonTokenType.Null => throw new JsonException("a category cannot be null"),
+            _ => throw new JsonException($"a category must be a string, not {reader.TokenType}"),
+        };
+
+        public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString()!;
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(value);
     }
 }

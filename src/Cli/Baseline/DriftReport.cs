@@ -40,9 +40,15 @@ internal sealed record DriftReport(IReadOnlyList<DriftedFlow> Added, IReadOnlyLi
             foreach (var flow in Added)
             {
                 text.Append("+ ").Append(flow.Kind.Id()).Append(" \"").Append(flow.Sink).Append("\" receives ").Append(flow.Category);
-                if (GdprCategories.SpecialArticle(flow.Category) is { } article)
+                // Art. 9 lists the special categories; Art. 10 criminal offence data is protected apart from them.
+                switch (GdprCategories.SpecialArticle(flow.Category))
                 {
-                    text.Append(" (").Append(article).Append(" special category)");
+                    case "Art. 10":
+                        text.Append(" (Art. 10 criminal offence data)");
+                        break;
+                    case { } article:
+                        text.Append(" (").Append(article).Append(" special category)");
+                        break;
                 }
 
                 if (flow.Permitted == false)

@@ -9,9 +9,11 @@ namespace PiiGuard.Cli.Commands;
 /// </summary>
 internal sealed record ToolArguments(string Command, string Path, string Format, string? Output, string? Baseline, bool WriteBaseline)
 {
+    public const string CheckUsage = "piiguard check <project.csproj|solution.sln|directory> [--baseline <file>]";
+
     public const string Usage =
         "usage: piiguard map <project.csproj|solution.sln|directory> [--format md|json] [--output <file>] [--write-baseline] [--baseline <file>]\n" +
-        "       piiguard check <project.csproj|solution.sln|directory> [--baseline <file>]\n" +
+        "       " + CheckUsage + "\n" +
         "map prints where personal data goes; --write-baseline records it in piiguard.datamap.json (beside the project or solution).\n" +
         "check fails (exit code 1) when the code sends a category of personal data to a destination the baseline does not record.";
 
@@ -29,6 +31,9 @@ internal sealed record ToolArguments(string Command, string Path, string Format,
         {
             switch (args[i])
             {
+                // check writes no map: an --output it ignored would look like a map that was written.
+                case "--format" or "--output" or "-o" or "--write-baseline" when args[0] == "check":
+                    throw new ToolError($"check does not take '{args[i]}' (it is an option of map); usage: {CheckUsage}");
                 case "--format":
                     format = Value(args, ref i);
                     if (format is not ("md" or "json"))

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -24,13 +25,13 @@ internal static class ToolCommands
         var text = arguments.Format == "json" ? JsonMapWriter.Write(map) : MarkdownMapWriter.Write(map);
         if (arguments.WriteBaseline)
         {
-            await File.WriteAllTextAsync(baselinePath, BaselineFile.Write(DataMapBaseline.From(map)), cancellationToken).ConfigureAwait(false);
+            await WriteFileAsync(baselinePath, BaselineFile.Write(DataMapBaseline.From(map)), cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync($"Wrote {Path.GetFileName(baselinePath)}: {map.Sinks.Count} destination(s) of personal data.").ConfigureAwait(false);
         }
 
         if (arguments.Output is { } file)
         {
-            await File.WriteAllTextAsync(file, text, cancellationToken).ConfigureAwait(false);
+            await WriteFileAsync(file, text, cancellationToken).ConfigureAwait(false);
         }
         else if (!arguments.WriteBaseline)
         {
@@ -49,11 +50,34 @@ internal static class ToolCommands
             throw new ToolError($"no baseline at {baselinePath}: record the current flows with 'piiguard map {arguments.Path} --write-baseline' and commit it");
         }
 
-        var baseline = BaselineFile.Parse(await File.ReadAllTextAsync(baselinePath, cancellationToken).ConfigureAwait(false), shownPath);
+        string baselineText;
+        try
+        {
+            baselineText = await File.ReadAllTextAsync(baselinePath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new ToolError($"cannot read the baseline {baselinePath}: {Program.OneLine(exception.Message)}");
+        }
+
+        var baseline = BaselineFile.Parse(baselineText, shownPath);
         var map = await WorkspaceLoader.MapAsync(target, cancellationToken).ConfigureAwait(false);
         var report = DriftReport.Compare(baseline, map);
         var writeCommand = $"piiguard map {arguments.Path} --write-baseline" + (arguments.Baseline is { } custom ? $" --baseline {custom}" : string.Empty);
         await output.WriteAsync(report.Describe(shownPath, writeCommand)).ConfigureAwait(false);
         return report.Fails ? ExitCodes.Drift : ExitCodes.Success;
+    }
+
+    // A file the user named that cannot be written (no such directory, no permission) is one line, exit code 2.
+    private static async Task WriteFileAsync(string path, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await File.WriteAllTextAsync(path, text, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new ToolError($"cannot write {path}: {Program.OneLine(exception.Message)}");
+        }
     }
 }

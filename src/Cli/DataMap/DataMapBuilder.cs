@@ -17,8 +17,19 @@ internal static class DataMapBuilder
         var sinks = new List<MappedSink>();
         foreach (var sink in flows.GroupBy(f => (f.Kind, f.Sink, f.Encrypted)))
         {
-            var permitted = sink.Select(f => f.Permitted).FirstOrDefault(p => p is not null);
+            // Two declarations of one processor name may permit different categories, and the engine reports
+            // flows in no fixed order: the agreement is what every declaration permits (the intersection), and a
+            // category is permitted only if every flow carrying it went to a declaration that permits it.
+            var declarations = sink
+                .Where(f => f.Permitted is not null)
+                .GroupBy(f => Indices(f.Permitted!.Value).ToList(), SequenceComparer.Instance)
+                .Select(g => new PermittedDeclaration(
+                    g.Key.Select(i => PiiCategorySet.Names[i]).ToList(),
+                    g.Select(f => Locate(f, baseDirectory)).Distinct().OrderBy(l => l).ToList()))
+                .OrderBy(d => d.Locations[0])
+                .ToList();
             var byCategory = new SortedDictionary<int, SortedSet<CodeLocation>>();
+            var refused = new HashSet<int>();
             foreach (var flow in sink)
             {
                 var location = Locate(flow, baseDirectory);
@@ -30,21 +41,29 @@ internal static class DataMapBuilder
                     }
 
                     locations.Add(location);
+                    if (flow.Permitted is { } agreement && !agreement.Overlaps(PiiCategorySet.Of(category)))
+                    {
+                        refused.Add(category);
+                    }
                 }
             }
 
             var categories = byCategory
                 .Select(c => new MappedCategory(
                     PiiCategorySet.Names[c.Key],
-                    permitted is { } agreement ? agreement.Overlaps(PiiCategorySet.Of(c.Key)) : null,
+                    declarations.Count > 0 ? !refused.Contains(c.Key) : null,
                     c.Value.ToList()))
                 .ToList();
+            var permitted = declarations.Count == 0
+                ? null
+                : declarations.Skip(1).Aggregate((IEnumerable<string>)declarations[0].Categories, (all, d) => all.Intersect(d.Categories)).ToList();
             sinks.Add(new MappedSink(
                 sink.Key.Kind,
                 sink.Key.Sink,
                 sink.Key.Encrypted,
-                permitted is { } declared ? Indices(declared).Select(i => PiiCategorySet.Names[i]).ToList() : null,
-                categories));
+                permitted,
+                categories,
+                declarations.Count > 1 ? declarations : null));
         }
 
         return new PersonalDataMap(name, sinks.OrderBy(s => s.Kind).ThenBy(s => s.Key, StringComparer.Ordinal).ToList());
@@ -64,5 +83,14 @@ internal static class DataMapBuilder
         }
 
         return new CodeLocation(path.Replace('\\', '/'), span.StartLinePosition.Line + 1);
+    }
+
+    private sealed class SequenceComparer : IEqualityComparer<List<int>>
+    {
+        public static readonly SequenceComparer Instance = new();
+
+        public bool Equals(List<int>? x, List<int>? y) => x is null ? y is null : y is not null && x.SequenceEqual(y);
+
+        public int GetHashCode(List<int> obj) => obj.Aggregate(17, (hash, i) => (hash * 31) + i);
     }
 }

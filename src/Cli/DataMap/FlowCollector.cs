@@ -21,10 +21,12 @@ internal sealed class FlowCollector : PiiGuardAnalyzer
 #pragma warning restore RS1001
 {
     // The driver skips an analyzer with no enabled diagnostic, so the collector declares one it never reports
-    // (not a rule of the package, so not in its release tracking).
+    // (not a rule of the package, so not in its release tracking). Not configurable: `severity = none` in an
+    // .editorconfig must not switch the collection off and leave an empty map that passes the check.
 #pragma warning disable RS2008
     private static readonly DiagnosticDescriptor s_collecting = new(
-        "PIIMAP", "PiiGuard data map", "PiiGuard data map", "PiiGuard", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+        "PIIMAP", "PiiGuard data map", "PiiGuard data map", "PiiGuard", DiagnosticSeverity.Hidden, isEnabledByDefault: true,
+        customTags: WellKnownDiagnosticTags.NotConfigurable);
 #pragma warning restore RS2008
 
     private readonly ConcurrentQueue<CollectedFlow> _flows = new();

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Json;
@@ -36,6 +37,26 @@ internal static class JsonMapWriter
                     json.WriteEndArray();
                 }
 
+                if (sink.ConflictingDeclarations is { } declarations)
+                {
+                    json.WriteStartArray("conflictingDeclarations");
+                    foreach (var declaration in declarations)
+                    {
+                        json.WriteStartObject();
+                        json.WriteStartArray("permitted");
+                        foreach (var category in declaration.Categories)
+                        {
+                            json.WriteStringValue(category);
+                        }
+
+                        json.WriteEndArray();
+                        WriteLocations(json, declaration.Locations);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
+                }
+
                 json.WriteStartArray("categories");
                 foreach (var category in sink.Categories)
                 {
@@ -51,16 +72,7 @@ internal static class JsonMapWriter
                         json.WriteBoolean("permitted", isPermitted);
                     }
 
-                    json.WriteStartArray("locations");
-                    foreach (var location in category.Locations)
-                    {
-                        json.WriteStartObject();
-                        json.WriteString("path", location.Path);
-                        json.WriteNumber("line", location.Line);
-                        json.WriteEndObject();
-                    }
-
-                    json.WriteEndArray();
+                    WriteLocations(json, category.Locations);
                     json.WriteEndObject();
                 }
 
@@ -74,5 +86,19 @@ internal static class JsonMapWriter
 
         // The same bytes on every OS: the writer's new lines follow the platform.
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+    }
+
+    private static void WriteLocations(Utf8JsonWriter json, IEnumerable<CodeLocation> locations)
+    {
+        json.WriteStartArray("locations");
+        foreach (var location in locations)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", location.Path);
+            json.WriteNumber("line", location.Line);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 }

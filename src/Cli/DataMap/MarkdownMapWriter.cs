@@ -44,6 +44,14 @@ internal static class MarkdownMapWriter
                 if (sink.PermittedCategories is { } permitted)
                 {
                     text.Append("Permitted by its agreement: ").Append(permitted.Count == 0 ? "no personal data" : string.Join(", ", permitted)).Append(".\n\n");
+                    if (sink.ConflictingDeclarations is { } declarations)
+                    {
+                        text.Append("Declared with different permitted categories (only what every declaration permits counts as permitted): ")
+                            .Append(string.Join("; ", declarations.Select(d =>
+                                $"{(d.Categories.Count == 0 ? "no personal data" : string.Join(", ", d.Categories))} at {string.Join(", ", d.Locations)}")))
+                            .Append(".\n\n");
+                    }
+
                     text.Append("| category | permitted | code |\n|---|---|---|\n");
                 }
                 else

@@ -107,6 +107,8 @@ public sealed class BaselineTests
     [InlineData("{ \"version\": 1, \"log\": { \"Console.WriteLine\": [\"Mail\"] } }", "'Mail' under log \"Console.WriteLine\" is not a PiiCategory")]
     [InlineData("{ \"log\": {} }", "\"version\" must be 1")]
     [InlineData("", "at line 1")]
+    [InlineData("{ \"version\": 1,\n  \"log\": {\n    \"ILogger.LogInformation\": [\"Name\", null]\n  }\n}", "at line 3: a category cannot be null")]
+    [InlineData("{ \"version\": 1,\n  \"processor\": { \"Mailer\": [\n    null\n  ] }\n}", "at line 3: a category cannot be null")]
     public void A_malformed_baseline_is_a_one_line_error_that_says_where(string text, string expected)
     {
         var error = Assert.Throws<ToolError>(() => BaselineFile.Parse(text, "piiguard.datamap.json"));
@@ -144,5 +146,26 @@ public sealed class BaselineTests
 
             """.ReplaceLineEndings("\n"),
             BaselineFile.Write(baseline));
+    }
+
+    [Fact]
+    public async Task Criminal_offence_data_is_named_Art_10_criminal_offence_data_not_a_special_category()
+    {
+        const string Records = """
+            using PiiGuard;
+            using Microsoft.Extensions.Logging;
+            public sealed class Record { [Pii(PiiCategory.CriminalOffence)] public string Conviction { get; set; } = ""; [Pii(PiiCategory.Health)] public string Allergy { get; set; } = ""; }
+            public sealed class Screening(ILogger<Screening> logger)
+            {
+                public void Run(Record r) => logger.LogInformation("{C} {A}", r.Conviction, r.Allergy);
+            }
+            """;
+        var map = await DataMapHarness.MapAsync(("Records.cs", Records));
+
+        var text = DriftReport.Compare(new DataMapBaseline([]), map).Describe("b.json", "cmd");
+
+        Assert.Contains("receives CriminalOffence (Art. 10 criminal offence data) at Records.cs:6", text, StringComparison.Ordinal);
+        Assert.Contains("receives Health (Art. 9 special category) at Records.cs:6", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Art. 10 special", text, StringComparison.Ordinal);
     }
 }

@@ -194,4 +194,73 @@ public sealed class DataMapBuilderTests
         Assert.Equal(["Name", "Email"], information.Categories.Select(c => c.Category));
         Assert.Equal([new CodeLocation("A.cs", 4), new CodeLocation("Z.cs", 8)], information.Category("Name").Locations);
     }
+
+    [Fact]
+    public async Task Two_declarations_of_one_processor_name_permit_only_what_both_permit_whatever_order_the_flows_come_in()
+    {
+        var flows = await DataMapHarness.FlowsAsync([("Models.cs", Models), ("Mailers.cs", """
+            using PiiGuard;
+            [ThirdPartyProcessor("Mailer", PiiCategory.Name)]
+            public interface INarrowMailer { void Send(object profile); }
+            public sealed class Campaign(IMailer wide, INarrowMailer narrow)
+            {
+                public void Run(Customer c)
+                {
+                    wide.Send(c.Email);
+                    narrow.Send(c.Email);
+                    narrow.Send(c.Name);
+                }
+            }
+            """)]);
+        Assert.Equal(3, flows.Count);
+
+        var forward = DataMapBuilder.Build("App", DataMapHarness.Directory, flows);
+        var backward = DataMapBuilder.Build("App", DataMapHarness.Directory, flows.Reverse());
+
+        Assert.Equal(MarkdownMapWriter.Write(forward), MarkdownMapWriter.Write(backward));
+        Assert.Equal(JsonMapWriter.Write(forward), JsonMapWriter.Write(backward));
+        var mailer = forward.Sink(MapSinkKind.Processor, "Mailer");
+        Assert.Equal(["Name"], mailer.PermittedCategories);
+        Assert.True(mailer.Category("Name").Permitted);
+        Assert.False(mailer.Category("Email").Permitted);
+        Assert.Contains(
+            "Declared with different permitted categories (only what every declaration permits counts as permitted): Name, Email at Mailers.cs:8; Name at Mailers.cs:9, Mailers.cs:10.",
+            MarkdownMapWriter.Write(forward),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_declaration_of_a_processor_name_has_no_conflict_note()
+    {
+        var location = Microsoft.CodeAnalysis.Location.Create(
+            $"{DataMapHarness.Directory}/A.cs", default, new Microsoft.CodeAnalysis.Text.LinePositionSpan(new(4, 0), new(4, 1)));
+        var agreement = PiiGuard.Analyzers.Flow.PiiCategorySet.Of(0);
+        var map = DataMapBuilder.Build("App", DataMapHarness.Directory, [
+            new CollectedFlow(MapSinkKind.Processor, "Mailer", false, agreement, PiiGuard.Analyzers.Flow.PiiCategorySet.Of(0), location),
+            new CollectedFlow(MapSinkKind.Processor, "Mailer", false, agreement, PiiGuard.Analyzers.Flow.PiiCategorySet.Of(1), location),
+        ]);
+
+        var mailer = map.Sink(MapSinkKind.Processor, "Mailer");
+        Assert.Null(mailer.ConflictingDeclarations);
+        Assert.Equal([true, false], mailer.Categories.Select(c => c.Permitted == true));
+        Assert.DoesNotContain("Declared with different", MarkdownMapWriter.Write(map), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Switching_the_collectors_diagnostic_off_does_not_empty_the_map()
+    {
+        // What `dotnet_diagnostic.PIIMAP.severity = none` in an .editorconfig does to the compilation.
+        var flows = await DataMapHarness.FlowsAsync(
+            [("Models.cs", Models), ("Welcome.cs", """
+                public sealed class Welcome(IMailer mailer)
+                {
+                    public void Send(Customer c) => mailer.Send(c.Email);
+                }
+                """)],
+            options => options.WithSpecificDiagnosticOptions([new("PIIMAP", Microsoft.CodeAnalysis.ReportDiagnostic.Suppress)]));
+
+        var map = DataMapBuilder.Build("App", DataMapHarness.Directory, flows);
+
+        Assert.True(map.Sink(MapSinkKind.Processor, "Mailer").Category("Email").Permitted);
+    }
 }

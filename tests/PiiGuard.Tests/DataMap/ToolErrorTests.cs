@@ -118,9 +118,9 @@ public sealed class ToolErrorTests : IDisposable
     [Fact]
     public async Task Ctrl_C_stops_the_tool_with_one_line_and_exit_code_130()
     {
-        if (OperatingSystem.IsWindows())
+        if (!OperatingSystem.IsLinux())
         {
-            return; // SIGINT is sent with kill; CI runs on Linux.
+            return; // SIGINT is sent with kill and the process watched through /proc; CI runs on Linux.
         }
 
         var app = await CreateProjectAsync("App", Customer);
@@ -140,8 +140,19 @@ public sealed class ToolErrorTests : IDisposable
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
 
-        // Past the runtime's start (the handler is in place), well before the project has loaded.
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Once the tool has loaded MSBuildLocator its Ctrl+C handler is in place, and the project has yet to load
+        // (that takes seconds): no guess at timing, the process's own mapped files tell.
+        using (var started = new CancellationTokenSource(TimeSpan.FromMinutes(1)))
+        {
+            while (!File.ReadAllText($"/proc/{process.Id}/maps").Contains("Microsoft.Build.Locator.dll", StringComparison.Ordinal))
+            {
+                await Task.Delay(20, started.Token);
+            }
+        }
+
+        // The JIT may map it while compiling Main, a moment before the handler line runs.
+        await Task.Delay(200);
+
         using (var interrupt = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await interrupt.WaitForExitAsync();

@@ -30,6 +30,13 @@ internal sealed class MethodSummary
 
     /// <summary>The parameters whose data reaches a sink inside the method (or its callees).</summary>
     public ImmutableArray<SinkFlow> SinkFlows { get; }
+
+    /// <summary>Equal for the fixed point of a cycle: the same data returned, sent to sinks and left in members.</summary>
+    public static bool SameFacts(MethodSummary left, MethodSummary right) =>
+        PersonalData.SameFacts(left.Return, right.Return)
+        && left.SinkFlows.Length == right.SinkFlows.Length
+        && left.Members.Count == right.Members.Count
+        && left.Members.All(member => right.Members.TryGetValue(member.Key, out var other) && PersonalData.SameFacts(member.Value, other));
 }
 
 /// <summary>A parameter of a method whose data reaches a sink inside it.</summary>
@@ -54,24 +61,29 @@ internal sealed class SinkFlow
 /// is analysed once with placeholders for its parameters, whoever calls it.
 /// </summary>
 /// <remarks>
-/// Bounds: summaries nest at most <see cref="MaxDepth"/> calls deep; a recursive call, or one past the
-/// bound, counts as a method that moves no data. Such a cut summary is not memoised, so the answer
-/// never depends on which caller asked first.
+/// Bounds: summaries nest at most <see cref="MaxDepth"/> calls deep; a call past the bound counts as a
+/// method that moves no data, and a summary so cut is not memoised. Recursion (also through fields one
+/// method stores and another reads) is settled by <see cref="SummaryWalk"/>: the cycle's summaries start
+/// empty and are iterated to a fixed point, then memoised together, so each is computed a bounded
+/// number of times and the answer does not depend on which caller asked first.
 /// </remarks>
 internal sealed class Summaries
 {
     private const int MaxDepth = 8;
 
     [System.ThreadStatic]
-    private static HashSet<IMethodSymbol>? t_inProgress;
-
-    [System.ThreadStatic]
-    private static bool t_cut;
+    private static SummaryWalk? t_walk;
 
     private readonly PersonalDataFlow _flow;
     private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _cache = new(SymbolEqualityComparer.Default);
 
-    public Summaries(PersonalDataFlow flow) => _flow = flow;
+    private readonly MemberWriters _writers;
+
+    public Summaries(PersonalDataFlow flow)
+    {
+        _flow = flow;
+        _writers = new MemberWriters(flow);
+    }
 
     public MethodSummary Get(IMethodSymbol method, int depth, CancellationToken cancellationToken)
     {
@@ -81,31 +93,20 @@ internal sealed class Summaries
             return known;
         }
 
-        var inProgress = t_inProgress ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        if (depth >= MaxDepth || inProgress.Contains(method))
+        var walk = t_walk ??= new SummaryWalk();
+        if (walk.TryGetOpen(method, out var open))
         {
-            t_cut = true;
+            return open;
+        }
+
+        if (depth >= MaxDepth)
+        {
+            walk.CutByDepth();
             return MethodSummary.Empty;
         }
 
-        var outerCut = t_cut;
-        t_cut = false;
-        inProgress.Add(method);
-        try
-        {
-            var summary = Compute(method, depth, cancellationToken);
-            if (!t_cut)
-            {
-                summary = _cache.GetOrAdd(method, summary);
-            }
-
-            return summary;
-        }
-        finally
-        {
-            inProgress.Remove(method);
-            t_cut |= outerCut;
-        }
+        cancellationToken.ThrowIfCancellationRequested();
+        return walk.Compute(method, depth, (m, d) => Compute(m, d, cancellationToken), (m, summary) => _cache.TryAdd(m, summary));
     }
 
     private MethodSummary Compute(IMethodSymbol method, int depth, CancellationToken cancellationToken)
@@ -167,10 +168,9 @@ internal sealed class Summaries
     public PersonalData? StoredIn(ISymbol member, int depth, CancellationToken cancellationToken)
     {
         PersonalData? stored = null;
-        foreach (var candidate in member.ContainingType.GetMembers())
+        foreach (var method in _writers.Of(member, cancellationToken))
         {
-            if (candidate is IMethodSymbol method && _flow.HasBody(method)
-                && Get(method, depth + 1, cancellationToken).Members.TryGetValue(member, out var data))
+            if (Get(method, depth + 1, cancellationToken).Members.TryGetValue(member, out var data))
             {
                 stored = PersonalData.Merge(stored, data.Instantiate(_ => null, $"{member.ContainingType.Name}.{member.Name}"));
             }

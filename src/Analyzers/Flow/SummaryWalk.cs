@@ -77,7 +77,7 @@ internal sealed class SummaryWalk
         if (frame.IsCycleRoot && frame.Low == index)
         {
             _open[method] = new Open(summary, index, depth, _open[method].Order);
-            settled = Settle(index, compute);
+            settled = Settle(index, depth, compute);
             summary = _open[method].Value;
         }
 
@@ -107,8 +107,11 @@ internal sealed class SummaryWalk
     }
 
     // Recomputes every member of the cycle rooted at the frame at `root` with the others' current values, until none changes.
-    private bool Settle(int root, Func<IMethodSymbol, int, MethodSummary> compute)
+    // The first pass only discovered the cycle, one member inside the other, so it may have hit the depth bound; the
+    // rounds compute every member as a direct callee of the root, so a long cycle is settled, not cut.
+    private bool Settle(int root, int rootDepth, Func<IMethodSymbol, int, MethodSummary> compute)
     {
+        _stack[root].CutByDepth = false;
         for (var round = 0; round < MaxRounds; round++)
         {
             var changed = false;
@@ -118,10 +121,11 @@ internal sealed class SummaryWalk
                 var open = _open[member];
                 var frame = new Frame(_stack.Count);
                 _stack.Add(frame);
-                var next = compute(member, open.Depth);
+                var depth = Math.Min(open.Depth, rootDepth + 1);
+                var next = compute(member, depth);
                 Retie(frame.Index, root);
                 Pop(frame);
-                _open[member] = new Open(next, root, open.Depth, open.Order);
+                _open[member] = new Open(next, root, depth, open.Order);
                 changed |= !MethodSummary.SameFacts(open.Value, next);
             }
 

@@ -318,7 +318,7 @@ internal sealed partial class BodyAnalysis
     }
 
     /// <summary>Fields and auto-properties of the compilation's own types: what its methods store there can be read back.</summary>
-    private static bool IsStorage(ISymbol member) =>
+    internal static bool IsStorage(ISymbol member) =>
         PersonalDataFlow.HasSource(member)
         && (member is IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false } || member is IPropertySymbol property && IsAutoProperty(property));
 

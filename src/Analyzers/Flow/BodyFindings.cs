@@ -37,20 +37,33 @@ internal sealed class BodyFindings
     private readonly PersonalDataFlow _flow;
     private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<SinkFinding>> _byBody = new();
 
-    public BodyFindings(PersonalDataFlow flow) => _flow = flow;
+    private readonly SourceScan _scan;
 
-    public ImmutableArray<SinkFinding> Of(SyntaxNode body, ControlFlowGraph graph, CancellationToken cancellationToken)
+    public BodyFindings(PersonalDataFlow flow)
     {
+        _flow = flow;
+        _scan = new SourceScan(flow);
+    }
+
+    /// <summary>The findings of the body <paramref name="top"/>; its graph is built only when the body can hold personal data.</summary>
+    public ImmutableArray<SinkFinding> Of(IOperation top, System.Func<ControlFlowGraph> graph, CancellationToken cancellationToken)
+    {
+        var body = top.Syntax;
         if (_byBody.TryGetValue(body, out var known))
         {
             return known;
+        }
+
+        if (!_scan.MayHoldPersonalData(top, cancellationToken))
+        {
+            return _byBody.GetOrAdd(body, ImmutableArray<SinkFinding>.Empty);
         }
 
         // Computed outside the dictionary: a cancelled analysis stores nothing; a race computes twice, alike.
         var findings = new List<SinkFinding>();
         BodyAnalysis.Run(
             _flow,
-            graph,
+            graph(),
             FlowState.Empty,
             (call, analysis) =>
             {

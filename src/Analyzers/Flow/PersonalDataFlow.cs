@@ -24,8 +24,10 @@ namespace PiiGuard.Analyzers.Flow;
 internal sealed class PersonalDataFlow
 {
     // Keyed by compilation, then by options: the same compilation analysed under other options (an edited
-    // .editorconfig) must not see markings inferred under the old ones.
-    private static readonly ConditionalWeakTable<Compilation, ConditionalWeakTable<AnalyzerConfigOptionsProvider, PersonalDataFlow?>> s_byCompilation = new();
+    // .editorconfig) must not see markings inferred under the old ones. The inner map is a plain dictionary
+    // held by the compilation's entry: a weak table keyed by a provider that outlives the compilation (the
+    // IDE keeps one) would keep the engine, and through it the compilation and its trees, alive for good.
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<AnalyzerConfigOptionsProvider, PersonalDataFlow?>> s_byCompilation = new();
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
@@ -72,7 +74,7 @@ internal sealed class PersonalDataFlow
     /// <summary>The engine of a compilation, or <see langword="null"/> when it cannot mark personal data.</summary>
     public static PersonalDataFlow? For(Compilation compilation, AnalyzerOptions options) =>
         s_byCompilation.GetValue(compilation, static _ => new())
-            .GetValue(options.AnalyzerConfigOptionsProvider, provider => KnownTypes.Create(compilation) is { } known ? new PersonalDataFlow(compilation, known, provider) : null);
+            .GetOrAdd(options.AnalyzerConfigOptionsProvider, provider => KnownTypes.Create(compilation) is { } known ? new PersonalDataFlow(compilation, known, provider) : null);
 
     /// <summary>Whether the method's body is in this compilation, so a summary can be computed.</summary>
     public bool HasBody(IMethodSymbol method) =>

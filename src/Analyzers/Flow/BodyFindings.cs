@@ -37,13 +37,7 @@ internal sealed class BodyFindings
     private readonly PersonalDataFlow _flow;
     private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<SinkFinding>> _byBody = new();
 
-    private readonly SourceScan _scan;
-
-    public BodyFindings(PersonalDataFlow flow)
-    {
-        _flow = flow;
-        _scan = new SourceScan(flow);
-    }
+    public BodyFindings(PersonalDataFlow flow) => _flow = flow;
 
     /// <summary>The findings of the body <paramref name="top"/>; its graph is built only when the body can hold personal data.</summary>
     public ImmutableArray<SinkFinding> Of(IOperation top, System.Func<ControlFlowGraph> graph, CancellationToken cancellationToken)
@@ -54,7 +48,7 @@ internal sealed class BodyFindings
             return known;
         }
 
-        if (!_scan.MayHoldPersonalData(top, cancellationToken))
+        if (!_flow.SourceScan.MayHoldPersonalData(top, cancellationToken))
         {
             return _byBody.GetOrAdd(body, ImmutableArray<SinkFinding>.Empty);
         }
@@ -63,7 +57,7 @@ internal sealed class BodyFindings
         var findings = new List<SinkFinding>();
         BodyAnalysis.Run(
             _flow,
-            graph(),
+            _flow.Graph(body, graph),
             FlowState.Empty,
             (call, analysis) =>
             {

@@ -31,6 +31,7 @@ internal sealed class PersonalDataFlow
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly ConcurrentDictionary<SyntaxNode, Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph> _graphs = new();
 
     private PersonalDataFlow(Compilation compilation, KnownTypes knownTypes, AnalyzerConfigOptionsProvider options)
     {
@@ -38,6 +39,7 @@ internal sealed class PersonalDataFlow
         KnownTypes = knownTypes;
         Markings = new Markings(knownTypes, options);
         Sanitizers = new Sanitizers(compilation, knownTypes);
+        MemberWriters = new MemberWriters(this);
         Summaries = new Summaries(this);
         LogSinks = new LogSinks(this);
         StorageSinks = new StorageSinks(this);
@@ -45,7 +47,14 @@ internal sealed class PersonalDataFlow
         ProcessorSinks = new ProcessorSinks(this);
         SinkFamilies = ImmutableArray.Create<SinkFamily>(LogSinks, StorageSinks, ExceptionSinks, ProcessorSinks);
         BodyFindings = new BodyFindings(this);
+        SourceScan = new SourceScan(this);
     }
+
+    /// <summary>Which methods of a type may write each of its fields and auto-properties.</summary>
+    public MemberWriters MemberWriters { get; }
+
+    /// <summary>Whether a body or a method can hold personal data at all, from its operations alone.</summary>
+    public SourceScan SourceScan { get; }
 
     public KnownTypes KnownTypes { get; }
 
@@ -81,6 +90,22 @@ internal sealed class PersonalDataFlow
         !method.IsAbstract && !method.IsExtern && !method.IsImplicitlyDeclared
         && method.MethodKind is MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.ExplicitInterfaceImplementation or MethodKind.Constructor
         && !method.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty;
+
+    /// <summary>
+    /// The control flow graph of a body, built once for both its users (the body's own analysis and its
+    /// method's summary), whichever comes first; the second takes it out, so graphs do not pile up.
+    /// </summary>
+    public Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph Graph(SyntaxNode body, System.Func<Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph> build)
+    {
+        if (_graphs.TryRemove(body, out var graph))
+        {
+            return graph;
+        }
+
+        graph = build();
+        _graphs.TryAdd(body, graph);
+        return graph;
+    }
 
     public static bool HasSource(ISymbol symbol) => !symbol.DeclaringSyntaxReferences.IsEmpty;
 

@@ -1,4 +1,5 @@
-using System.Linq;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -12,13 +13,17 @@ namespace PiiGuard.Analyzers.Flow;
 /// nothing to follow, so its control flow graph is never built. Most code is such code.
 /// </summary>
 /// <remarks>
-/// It asks exactly what <see cref="BodyAnalysis"/> would ask at the top level (the same summaries at the
-/// same depth), so it only answers earlier; it never changes a finding.
+/// An over-approximation, so it never changes a finding: a method of the compilation counts as a source
+/// when its body, or one it calls, could bring data of its own (<see cref="MayBringOwnData"/>) — read from
+/// the operation trees, without building a graph or a summary.
 /// </remarks>
 internal sealed class SourceScan
 {
-    private readonly PersonalDataFlow _flow;
+    [System.ThreadStatic]
+    private static HashSet<IMethodSymbol>? t_inProgress;
 
+    private readonly PersonalDataFlow _flow;
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _bringsOwnData = new(SymbolEqualityComparer.Default);
     public SourceScan(PersonalDataFlow flow) => _flow = flow;
 
     public bool MayHoldPersonalData(IOperation body, CancellationToken cancellationToken)
@@ -60,18 +65,24 @@ internal sealed class SourceScan
                     return true;
                 }
 
-                if (reference.Instance is null or IInstanceReferenceOperation && BodyAnalysis.IsStorage(member)
-                    && _flow.Summaries.StoredIn(member.OriginalDefinition, 0, cancellationToken) is not null)
+                if (reference.Instance is null or IInstanceReferenceOperation && BodyAnalysis.IsStorage(member))
                 {
-                    return true;
+                    // What another method stored there from its own sources.
+                    foreach (var writer in _flow.MemberWriters.Of(member, cancellationToken))
+                    {
+                        if (MayBringOwnData(writer, cancellationToken))
+                        {
+                            return true;
+                        }
+                    }
                 }
 
-                return member is IPropertySymbol { GetMethod: { } getter } && _flow.HasBody(getter) && BringsOwnData(getter, cancellationToken);
+                return member is IPropertySymbol { GetMethod: { } getter } && _flow.HasBody(getter) && MayBringOwnData(getter, cancellationToken);
             case IInvocationOperation invocation:
                 return !markings.MarkedReturn(invocation.TargetMethod).IsEmpty
-                    || _flow.HasBody(invocation.TargetMethod) && BringsOwnData(invocation.TargetMethod, cancellationToken);
+                    || _flow.HasBody(invocation.TargetMethod) && MayBringOwnData(invocation.TargetMethod, cancellationToken);
             case IObjectCreationOperation { Constructor: { } constructor }:
-                return _flow.HasBody(constructor) && BringsOwnData(constructor, cancellationToken);
+                return _flow.HasBody(constructor) && MayBringOwnData(constructor, cancellationToken);
             case IForEachLoopOperation loop:
                 // The graph calls the enumerator's members, which the tree does not show: one of ours may bring data.
                 return loop.Collection.Type is { } collection && PersonalDataFlow.HasSource(collection);
@@ -80,11 +91,43 @@ internal sealed class SourceScan
         }
     }
 
-    // Data of the method's own (not its callers' arguments): in what it returns or leaves in members.
-    private bool BringsOwnData(IMethodSymbol method, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether a method of the compilation may return, store or send data of its own (not only what its
+    /// callers pass in): its body holds a source. Recursion counts as yes, which is always safe.
+    /// </summary>
+    public bool MayBringOwnData(IMethodSymbol method, CancellationToken cancellationToken)
     {
-        var summary = _flow.Summaries.Get(method, 0, cancellationToken);
-        return summary.Return is { } returned && returned.Sources.Any(source => !source.IsPlaceholder)
-            || summary.Members.Values.Any(value => value.Sources.Any(source => !source.IsPlaceholder));
+        method = method.OriginalDefinition;
+        if (_bringsOwnData.TryGetValue(method, out var known))
+        {
+            return known;
+        }
+
+        var inProgress = t_inProgress ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        if (!inProgress.Add(method))
+        {
+            return true;
+        }
+
+        try
+        {
+            var brings = false;
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax(cancellationToken);
+                if (_flow.SemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is { } body
+                    && MayHoldPersonalData(body, cancellationToken))
+                {
+                    brings = true;
+                    break;
+                }
+            }
+
+            return _bringsOwnData.GetOrAdd(method, brings);
+        }
+        finally
+        {
+            inProgress.Remove(method);
+        }
     }
 }

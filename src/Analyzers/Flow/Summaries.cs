@@ -77,13 +77,11 @@ internal sealed class Summaries
     private readonly PersonalDataFlow _flow;
     private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _cache = new(SymbolEqualityComparer.Default);
 
-    private readonly MemberWriters _writers;
+    public Summaries(PersonalDataFlow flow) => _flow = flow;
 
-    public Summaries(PersonalDataFlow flow)
-    {
-        _flow = flow;
-        _writers = new MemberWriters(flow);
-    }
+    /// <summary>The method's summary when it is already memoised: then asking costs nothing.</summary>
+    public bool TryGetKnown(IMethodSymbol method, out MethodSummary summary) =>
+        _cache.TryGetValue(method.OriginalDefinition, out summary!);
 
     public MethodSummary Get(IMethodSymbol method, int depth, CancellationToken cancellationToken)
     {
@@ -168,7 +166,7 @@ internal sealed class Summaries
     public PersonalData? StoredIn(ISymbol member, int depth, CancellationToken cancellationToken)
     {
         PersonalData? stored = null;
-        foreach (var method in _writers.Of(member, cancellationToken))
+        foreach (var method in _flow.MemberWriters.Of(member, cancellationToken))
         {
             if (Get(method, depth + 1, cancellationToken).Members.TryGetValue(member, out var data))
             {
@@ -196,11 +194,11 @@ internal sealed class Summaries
             switch (operation)
             {
                 case IMethodBodyOperation body when body.BlockBody is not null || body.ExpressionBody is not null:
-                    return ControlFlowGraph.Create(body, cancellationToken);
+                    return _flow.Graph(syntax, () => ControlFlowGraph.Create(body, cancellationToken));
                 case IConstructorBodyOperation constructor:
-                    return ControlFlowGraph.Create(constructor, cancellationToken);
+                    return _flow.Graph(syntax, () => ControlFlowGraph.Create(constructor, cancellationToken));
                 case IBlockOperation { Parent: null } block:
-                    return ControlFlowGraph.Create(block, cancellationToken);
+                    return _flow.Graph(syntax, () => ControlFlowGraph.Create(block, cancellationToken));
             }
         }
 

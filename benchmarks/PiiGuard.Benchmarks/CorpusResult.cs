@@ -12,7 +12,11 @@ internal sealed record CorpusResult(
 
     public double PiiGuardMs => Median(Runs.Select(r => r.PiiGuardMs));
 
+    public double MarginalMs => Median(Runs.Select(r => r.MarginalMs));
+
     public double Ratio => Median(Runs.Select(r => r.Ratio));
+
+    public double ExecutionRatio => Median(Runs.Select(r => r.ExecutionRatio));
 
     public double? SdkRatio => Runs.All(r => r.SdkRatio is not null) ? Median(Runs.Select(r => r.SdkRatio!.Value)) : null;
 

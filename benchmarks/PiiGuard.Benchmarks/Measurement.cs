@@ -22,34 +22,37 @@ internal static class Measurement
         var compilerAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var errors = compilerDiagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
 
-        var (piiGuard, diagnostics, piiGuardAllocated) = await AnalyzeAsync(corpus.Compile(), AnalyzerSets.PiiGuard, corpus.Options);
-        var (_, _, baselineAllocated) = await AnalyzeAsync(corpus.Compile(), [new BaselineAnalyzer()], corpus.Options);
-        double? sdkMs = null;
+        var (piiGuard, diagnostics, piiGuardAllocated, piiGuardWall) = await AnalyzeAsync(corpus.Compile(), AnalyzerSets.PiiGuard, corpus.Options);
+        var (_, _, baselineAllocated, baselineWall) = await AnalyzeAsync(corpus.Compile(), [new BaselineAnalyzer()], corpus.Options);
+        double? sdkWall = null;
         if (!sdk.IsEmpty)
         {
-            var (sdkTimes, _, _) = await AnalyzeAsync(corpus.Compile(), sdk, corpus.Options);
-            sdkMs = sdkTimes.Values.Sum();
+            sdkWall = (await AnalyzeAsync(corpus.Compile(), sdk, corpus.Options)).WallMs;
         }
 
         return new RunFigures(
             compilerMs,
             compilerAllocated,
             piiGuard.Values.Sum(),
+            piiGuardWall,
+            baselineWall,
             piiGuard,
             Math.Max(0, piiGuardAllocated - baselineAllocated),
-            sdkMs,
+            sdkWall,
             diagnostics,
             errors);
     }
 
     /// <summary>Runs the analyzers over the whole compilation: each analyzer's execution time, the diagnostic count, and the bytes allocated.</summary>
-    public static async Task<(ImmutableDictionary<string, double> Times, int Diagnostics, long Allocated)> AnalyzeAsync(
+    public static async Task<(ImmutableDictionary<string, double> Times, int Diagnostics, long Allocated, double WallMs)> AnalyzeAsync(
         Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider options)
     {
         var withAnalyzers = compilation.WithAnalyzers(analyzers, Options(options));
         Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        var wallMs = watch.Elapsed.TotalMilliseconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var times = ImmutableDictionary.CreateBuilder<string, double>();
         foreach (var analyzer in analyzers)
@@ -59,7 +62,7 @@ internal static class Measurement
             times[name] = times.GetValueOrDefault(name) + telemetry.ExecutionTime.TotalMilliseconds;
         }
 
-        return (times.ToImmutable(), diagnostics.Length, allocated);
+        return (times.ToImmutable(), diagnostics.Length, allocated, wallMs);
     }
 
     /// <summary>

@@ -77,6 +77,10 @@ internal sealed class Summaries
     private readonly PersonalDataFlow _flow;
     private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _cache = new(SymbolEqualityComparer.Default);
 
+    // Summaries a depth bound cut, by the depth they were asked at: the same request gives the same cut
+    // answer, so it is computed once per depth, not once per path (deep call chains were exponential).
+    private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary?[]> _cutByDepth = new(SymbolEqualityComparer.Default);
+
     public Summaries(PersonalDataFlow flow) => _flow = flow;
 
     /// <summary>The method's summary when it is already memoised: then asking costs nothing.</summary>
@@ -103,8 +107,19 @@ internal sealed class Summaries
             return MethodSummary.Empty;
         }
 
+        if (_cutByDepth.TryGetValue(method, out var cut) && cut[depth] is { } cutSummary)
+        {
+            walk.CutByDepth();
+            return cutSummary;
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
-        return walk.Compute(method, depth, (m, d) => Compute(m, d, cancellationToken), (m, summary) => _cache.TryAdd(m, summary));
+        return walk.Compute(
+            method,
+            depth,
+            (m, d) => Compute(m, d, cancellationToken),
+            (m, summary) => _cache.TryAdd(m, summary),
+            (m, d, summary) => _cutByDepth.GetOrAdd(m, _ => new MethodSummary?[MaxDepth])[d] = summary);
     }
 
     private MethodSummary Compute(IMethodSymbol method, int depth, CancellationToken cancellationToken)

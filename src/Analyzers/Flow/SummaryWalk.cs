@@ -51,11 +51,12 @@ internal sealed class SummaryWalk
     /// Computes a method's summary: directly when it is in no cycle; when it is the root of one, with its
     /// cycle settled; when it is inside a cycle rooted below, the current value, settled later by the root.
     /// </summary>
-    public MethodSummary Compute(IMethodSymbol method, int depth, Func<IMethodSymbol, int, MethodSummary> compute, Action<IMethodSymbol, MethodSummary> memoise)
+    public MethodSummary Compute(
+        IMethodSymbol method, int depth, Func<IMethodSymbol, int, MethodSummary> compute, Action<IMethodSymbol, MethodSummary> memoise, Action<IMethodSymbol, int, MethodSummary> memoiseCut)
     {
         try
         {
-            return ComputeCore(method, depth, compute, memoise);
+            return ComputeCore(method, depth, compute, memoise, memoiseCut);
         }
         catch
         {
@@ -66,7 +67,8 @@ internal sealed class SummaryWalk
         }
     }
 
-    private MethodSummary ComputeCore(IMethodSymbol method, int depth, Func<IMethodSymbol, int, MethodSummary> compute, Action<IMethodSymbol, MethodSummary> memoise)
+    private MethodSummary ComputeCore(
+        IMethodSymbol method, int depth, Func<IMethodSymbol, int, MethodSummary> compute, Action<IMethodSymbol, MethodSummary> memoise, Action<IMethodSymbol, int, MethodSummary> memoiseCut)
     {
         var index = _stack.Count;
         var frame = new Frame(index);
@@ -102,6 +104,11 @@ internal sealed class SummaryWalk
         }
 
         frame.CutByDepth |= !settled;
+        if (frame.CutByDepth)
+        {
+            // Cut by a bound: the answer for this depth only.
+            memoiseCut(method, depth, summary);
+        }
         Pop(frame);
         return summary;
     }

@@ -92,23 +92,26 @@ internal sealed class SummaryWalk
             return summary;
         }
 
-        // Settled (or in no cycle): final, and memoised unless a bound cut it.
+        // Settled (or in no cycle): final, and memoised; where a bound cut it, as the answer for its depth only,
+        // so the next request at that depth does not explore the whole cycle again.
+        var cut = frame.CutByDepth || !settled;
         foreach (var member in _open.Where(m => m.Value.Low >= index).Select(m => m.Key).ToList())
         {
-            if (settled && !frame.CutByDepth)
+            var isRoot = member.Equals(method, SymbolEqualityComparer.Default);
+            var value = isRoot ? summary : _open[member].Value;
+            if (!cut)
             {
-                memoise(member, member.Equals(method, SymbolEqualityComparer.Default) ? summary : _open[member].Value);
+                memoise(member, value);
+            }
+            else
+            {
+                memoiseCut(member, isRoot ? depth : _open[member].Depth, value);
             }
 
             _open.Remove(member);
         }
 
-        frame.CutByDepth |= !settled;
-        if (frame.CutByDepth)
-        {
-            // Cut by a bound: the answer for this depth only.
-            memoiseCut(method, depth, summary);
-        }
+        frame.CutByDepth = cut;
         Pop(frame);
         return summary;
     }

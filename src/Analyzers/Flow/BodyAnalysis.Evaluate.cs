@@ -162,7 +162,17 @@ internal sealed partial class BodyAnalysis
         var marked = Marked(method, _flow.Markings.MarkedReturn(method));
         if (_flow.HasBody(method))
         {
-            var summary = _flow.Summaries.Get(method, _nesting, _cancellationToken);
+            if (!_flow.Summaries.TryGetKnown(method, out var summary))
+            {
+                // A method that brings no data of its own, given none, returns none: no summary needed.
+                if (!_flow.SourceScan.MayBringOwnData(method, _cancellationToken) && !HasArgumentData(invocation))
+                {
+                    return marked;
+                }
+
+                summary = _flow.Summaries.Get(method, _nesting, _cancellationToken);
+            }
+
             return PersonalData.Merge(marked, summary.Return?.Instantiate(p => ArgumentData(invocation, p), CallStep(method)));
         }
 
@@ -203,6 +213,24 @@ internal sealed partial class BodyAnalysis
         }
 
         return result;
+    }
+
+    private bool HasArgumentData(IInvocationOperation invocation)
+    {
+        if (invocation.Instance is { } instance && Evaluate(instance) is not null)
+        {
+            return true;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (Evaluate(argument.Value) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A lambda given to a library call (a LINQ projection): its result, with its parameter bound to the elements.</summary>
@@ -318,7 +346,7 @@ internal sealed partial class BodyAnalysis
     }
 
     /// <summary>Fields and auto-properties of the compilation's own types: what its methods store there can be read back.</summary>
-    private static bool IsStorage(ISymbol member) =>
+    internal static bool IsStorage(ISymbol member) =>
         PersonalDataFlow.HasSource(member)
         && (member is IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false } || member is IPropertySymbol property && IsAutoProperty(property));
 

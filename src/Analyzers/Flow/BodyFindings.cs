@@ -39,18 +39,25 @@ internal sealed class BodyFindings
 
     public BodyFindings(PersonalDataFlow flow) => _flow = flow;
 
-    public ImmutableArray<SinkFinding> Of(SyntaxNode body, ControlFlowGraph graph, CancellationToken cancellationToken)
+    /// <summary>The findings of the body <paramref name="top"/>; its graph is built only when the body can hold personal data.</summary>
+    public ImmutableArray<SinkFinding> Of(IOperation top, System.Func<ControlFlowGraph> graph, CancellationToken cancellationToken)
     {
+        var body = top.Syntax;
         if (_byBody.TryGetValue(body, out var known))
         {
             return known;
+        }
+
+        if (!_flow.SourceScan.MayHoldPersonalData(top, cancellationToken))
+        {
+            return _byBody.GetOrAdd(body, ImmutableArray<SinkFinding>.Empty);
         }
 
         // Computed outside the dictionary: a cancelled analysis stores nothing; a race computes twice, alike.
         var findings = new List<SinkFinding>();
         BodyAnalysis.Run(
             _flow,
-            graph,
+            _flow.Graph(body, graph),
             FlowState.Empty,
             (call, analysis) =>
             {

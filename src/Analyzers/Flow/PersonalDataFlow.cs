@@ -24,11 +24,14 @@ namespace PiiGuard.Analyzers.Flow;
 internal sealed class PersonalDataFlow
 {
     // Keyed by compilation, then by options: the same compilation analysed under other options (an edited
-    // .editorconfig) must not see markings inferred under the old ones.
-    private static readonly ConditionalWeakTable<Compilation, ConditionalWeakTable<AnalyzerConfigOptionsProvider, PersonalDataFlow?>> s_byCompilation = new();
+    // .editorconfig) must not see markings inferred under the old ones. The inner map is a plain dictionary
+    // held by the compilation's entry: a weak table keyed by a provider that outlives the compilation (the
+    // IDE keeps one) would keep the engine, and through it the compilation and its trees, alive for good.
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<AnalyzerConfigOptionsProvider, PersonalDataFlow?>> s_byCompilation = new();
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly ConcurrentDictionary<SyntaxNode, Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph> _graphs = new();
 
     private PersonalDataFlow(Compilation compilation, KnownTypes knownTypes, AnalyzerConfigOptionsProvider options)
     {
@@ -36,6 +39,7 @@ internal sealed class PersonalDataFlow
         KnownTypes = knownTypes;
         Markings = new Markings(knownTypes, options);
         Sanitizers = new Sanitizers(compilation, knownTypes);
+        MemberWriters = new MemberWriters(this);
         Summaries = new Summaries(this);
         LogSinks = new LogSinks(this);
         StorageSinks = new StorageSinks(this);
@@ -43,7 +47,14 @@ internal sealed class PersonalDataFlow
         ProcessorSinks = new ProcessorSinks(this);
         SinkFamilies = ImmutableArray.Create<SinkFamily>(LogSinks, StorageSinks, ExceptionSinks, ProcessorSinks);
         BodyFindings = new BodyFindings(this);
+        SourceScan = new SourceScan(this);
     }
+
+    /// <summary>Which methods of a type may write each of its fields and auto-properties.</summary>
+    public MemberWriters MemberWriters { get; }
+
+    /// <summary>Whether a body or a method can hold personal data at all, from its operations alone.</summary>
+    public SourceScan SourceScan { get; }
 
     public KnownTypes KnownTypes { get; }
 
@@ -72,7 +83,7 @@ internal sealed class PersonalDataFlow
     /// <summary>The engine of a compilation, or <see langword="null"/> when it cannot mark personal data.</summary>
     public static PersonalDataFlow? For(Compilation compilation, AnalyzerOptions options) =>
         s_byCompilation.GetValue(compilation, static _ => new())
-            .GetValue(options.AnalyzerConfigOptionsProvider, provider => KnownTypes.Create(compilation) is { } known ? new PersonalDataFlow(compilation, known, provider) : null);
+            .GetOrAdd(options.AnalyzerConfigOptionsProvider, provider => KnownTypes.Create(compilation) is { } known ? new PersonalDataFlow(compilation, known, provider) : null);
 
     /// <summary>Whether the method's body is in this compilation, so a summary can be computed.</summary>
     /// <remarks>
@@ -84,6 +95,22 @@ internal sealed class PersonalDataFlow
         && method.MethodKind is MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.ExplicitInterfaceImplementation or MethodKind.Constructor
         && method.OriginalDefinition.DeclaringSyntaxReferences is { IsEmpty: false } declarations
         && _compilation.ContainsSyntaxTree(declarations[0].SyntaxTree);
+
+    /// <summary>
+    /// The control flow graph of a body, built once for both its users (the body's own analysis and its
+    /// method's summary), whichever comes first; the second takes it out, so graphs do not pile up.
+    /// </summary>
+    public Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph Graph(SyntaxNode body, System.Func<Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph> build)
+    {
+        if (_graphs.TryRemove(body, out var graph))
+        {
+            return graph;
+        }
+
+        graph = build();
+        _graphs.TryAdd(body, graph);
+        return graph;
+    }
 
     public static bool HasSource(ISymbol symbol) => !symbol.DeclaringSyntaxReferences.IsEmpty;
 

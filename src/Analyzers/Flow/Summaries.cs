@@ -30,6 +30,13 @@ internal sealed class MethodSummary
 
     /// <summary>The parameters whose data reaches a sink inside the method (or its callees).</summary>
     public ImmutableArray<SinkFlow> SinkFlows { get; }
+
+    /// <summary>Equal for the fixed point of a cycle: the same data returned, sent to sinks and left in members.</summary>
+    public static bool SameFacts(MethodSummary left, MethodSummary right) =>
+        PersonalData.SameFacts(left.Return, right.Return)
+        && left.SinkFlows.Length == right.SinkFlows.Length
+        && left.Members.Count == right.Members.Count
+        && left.Members.All(member => right.Members.TryGetValue(member.Key, out var other) && PersonalData.SameFacts(member.Value, other));
 }
 
 /// <summary>A parameter of a method whose data reaches a sink inside it.</summary>
@@ -54,24 +61,31 @@ internal sealed class SinkFlow
 /// is analysed once with placeholders for its parameters, whoever calls it.
 /// </summary>
 /// <remarks>
-/// Bounds: summaries nest at most <see cref="MaxDepth"/> calls deep; a recursive call, or one past the
-/// bound, counts as a method that moves no data. Such a cut summary is not memoised, so the answer
-/// never depends on which caller asked first.
+/// Bounds: summaries nest at most <see cref="MaxDepth"/> calls deep; a call past the bound counts as a
+/// method that moves no data, and a summary so cut is not memoised. Recursion (also through fields one
+/// method stores and another reads) is settled by <see cref="SummaryWalk"/>: the cycle's summaries start
+/// empty and are iterated to a fixed point, then memoised together, so each is computed a bounded
+/// number of times and the answer does not depend on which caller asked first.
 /// </remarks>
 internal sealed class Summaries
 {
     private const int MaxDepth = 8;
 
     [System.ThreadStatic]
-    private static HashSet<IMethodSymbol>? t_inProgress;
-
-    [System.ThreadStatic]
-    private static bool t_cut;
+    private static SummaryWalk? t_walk;
 
     private readonly PersonalDataFlow _flow;
     private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _cache = new(SymbolEqualityComparer.Default);
 
+    // Summaries a depth bound cut, by the depth they were asked at: the same request gives the same cut
+    // answer, so it is computed once per depth, not once per path (deep call chains were exponential).
+    private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary?[]> _cutByDepth = new(SymbolEqualityComparer.Default);
+
     public Summaries(PersonalDataFlow flow) => _flow = flow;
+
+    /// <summary>The method's summary when it is already memoised: then asking costs nothing.</summary>
+    public bool TryGetKnown(IMethodSymbol method, out MethodSummary summary) =>
+        _cache.TryGetValue(method.OriginalDefinition, out summary!);
 
     public MethodSummary Get(IMethodSymbol method, int depth, CancellationToken cancellationToken)
     {
@@ -81,31 +95,31 @@ internal sealed class Summaries
             return known;
         }
 
-        var inProgress = t_inProgress ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        if (depth >= MaxDepth || inProgress.Contains(method))
+        var walk = t_walk ??= new SummaryWalk();
+        if (walk.TryGetOpen(method, out var open))
         {
-            t_cut = true;
+            return open;
+        }
+
+        if (depth >= MaxDepth)
+        {
+            walk.CutByDepth();
             return MethodSummary.Empty;
         }
 
-        var outerCut = t_cut;
-        t_cut = false;
-        inProgress.Add(method);
-        try
+        if (_cutByDepth.TryGetValue(method, out var cut) && cut[depth] is { } cutSummary)
         {
-            var summary = Compute(method, depth, cancellationToken);
-            if (!t_cut)
-            {
-                summary = _cache.GetOrAdd(method, summary);
-            }
+            walk.CutByDepth();
+            return cutSummary;
+        }
 
-            return summary;
-        }
-        finally
-        {
-            inProgress.Remove(method);
-            t_cut |= outerCut;
-        }
+        cancellationToken.ThrowIfCancellationRequested();
+        return walk.Compute(
+            method,
+            depth,
+            (m, d) => Compute(m, d, cancellationToken),
+            (m, summary) => _cache.TryAdd(m, summary),
+            (m, d, summary) => _cutByDepth.GetOrAdd(m, _ => new MethodSummary?[MaxDepth])[d] = summary);
     }
 
     private MethodSummary Compute(IMethodSymbol method, int depth, CancellationToken cancellationToken)
@@ -167,10 +181,9 @@ internal sealed class Summaries
     public PersonalData? StoredIn(ISymbol member, int depth, CancellationToken cancellationToken)
     {
         PersonalData? stored = null;
-        foreach (var candidate in member.ContainingType.GetMembers())
+        foreach (var method in _flow.MemberWriters.Of(member, cancellationToken))
         {
-            if (candidate is IMethodSymbol method && _flow.HasBody(method)
-                && Get(method, depth + 1, cancellationToken).Members.TryGetValue(member, out var data))
+            if (Get(method, depth + 1, cancellationToken).Members.TryGetValue(member, out var data))
             {
                 stored = PersonalData.Merge(stored, data.Instantiate(_ => null, $"{member.ContainingType.Name}.{member.Name}"));
             }
@@ -196,11 +209,11 @@ internal sealed class Summaries
             switch (operation)
             {
                 case IMethodBodyOperation body when body.BlockBody is not null || body.ExpressionBody is not null:
-                    return ControlFlowGraph.Create(body, cancellationToken);
+                    return _flow.Graph(syntax, () => ControlFlowGraph.Create(body, cancellationToken));
                 case IConstructorBodyOperation constructor:
-                    return ControlFlowGraph.Create(constructor, cancellationToken);
+                    return _flow.Graph(syntax, () => ControlFlowGraph.Create(constructor, cancellationToken));
                 case IBlockOperation { Parent: null } block:
-                    return ControlFlowGraph.Create(block, cancellationToken);
+                    return _flow.Graph(syntax, () => ControlFlowGraph.Create(block, cancellationToken));
             }
         }
 

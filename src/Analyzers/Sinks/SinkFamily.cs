@@ -56,7 +56,28 @@ internal abstract class SinkFamily
             return;
         }
 
-        var summary = Flow.Summaries.Get(invocation.TargetMethod, analysis.Nesting, analysis.CancellationToken);
+        // Unless the summary is at hand, the arguments first: a call given no personal data sends none, and needs no summary.
+        var arguments = invocation.Arguments;
+        var data = new PersonalData?[arguments.Length];
+        var evaluated = new bool[arguments.Length];
+        if (!Flow.Summaries.TryGetKnown(invocation.TargetMethod, out var summary))
+        {
+            var any = false;
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                data[i] = Evaluate(analysis, arguments[i].Value);
+                evaluated[i] = true;
+                any |= data[i] is not null;
+            }
+
+            if (!any)
+            {
+                return;
+            }
+
+            summary = Flow.Summaries.Get(invocation.TargetMethod, analysis.Nesting, analysis.CancellationToken);
+        }
+
         foreach (var flow in summary.SinkFlows)
         {
             if (flow.Kind != Kind)
@@ -64,11 +85,23 @@ internal abstract class SinkFamily
                 continue;
             }
 
-            foreach (var argument in invocation.Arguments)
+            for (var i = 0; i < arguments.Length; i++)
             {
-                if (argument.Parameter?.Ordinal == flow.Placeholder && Evaluate(analysis, argument.Value) is { } data)
+                var argument = arguments[i];
+                if (argument.Parameter?.Ordinal != flow.Placeholder)
                 {
-                    report(argument.Value, data.Through(BodyAnalysis.CallStep(invocation.TargetMethod)), flow.Target);
+                    continue;
+                }
+
+                if (!evaluated[i])
+                {
+                    data[i] = Evaluate(analysis, argument.Value);
+                    evaluated[i] = true;
+                }
+
+                if (data[i] is { } argumentData)
+                {
+                    report(argument.Value, argumentData.Through(BodyAnalysis.CallStep(invocation.TargetMethod)), flow.Target);
                 }
             }
         }

@@ -1,0 +1,48 @@
+namespace PiiGuard.Benchmarks;
+
+/// <summary>The command line: <c>--sizes 10k,100k,300k --runs 5 --source dir --no-sdk --write</c>.</summary>
+internal sealed class BenchmarkOptions
+{
+    public IReadOnlyList<int> Sizes { get; private set; } = [10_000, 100_000, 300_000];
+
+    public int Runs { get; private set; } = 3;
+
+    public List<string> Sources { get; } = [];
+
+    public bool Sdk { get; private set; } = true;
+
+    public bool Write { get; private set; }
+
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var options = new BenchmarkOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--sizes":
+                    options.Sizes = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(ParseSize).ToList();
+                    break;
+                case "--runs":
+                    options.Runs = Math.Max(1, int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+                case "--source":
+                    options.Sources.Add(args[++i]);
+                    break;
+                case "--no-sdk":
+                    options.Sdk = false;
+                    break;
+                case "--write":
+                    options.Write = true;
+                    break;
+                default:
+                    throw new ArgumentException($"unknown option '{args[i]}' (known: --sizes 10k,100k,300k --runs N --source <dir> --no-sdk --write)");
+            }
+        }
+
+        return options;
+    }
+
+    private static int ParseSize(string size) =>
+        size.EndsWith('k') ? int.Parse(size[..^1], System.Globalization.CultureInfo.InvariantCulture) * 1000 : int.Parse(size, System.Globalization.CultureInfo.InvariantCulture);
+}

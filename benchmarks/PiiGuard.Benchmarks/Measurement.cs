@@ -1,0 +1,136 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace PiiGuard.Benchmarks;
+
+/// <summary>The measurements: each on a fresh compilation, analyzers sequential so their times add up to wall time.</summary>
+internal static class Measurement
+{
+    public static async Task<RunFigures> RunAsync(Corpus corpus, ImmutableArray<DiagnosticAnalyzer> sdk)
+    {
+        // The compiler's own work: binding and checking every body, as GetDiagnostics does (no emit).
+        var compilation = corpus.Compile();
+        Collect();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        var compilerDiagnostics = compilation.GetDiagnostics();
+        var compilerMs = watch.Elapsed.TotalMilliseconds;
+        var compilerAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var errors = compilerDiagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+
+        var (piiGuard, diagnostics, piiGuardAllocated, piiGuardWall) = await AnalyzeAsync(corpus.Compile(), AnalyzerSets.PiiGuard, corpus.Options);
+        var (_, _, baselineAllocated, baselineWall) = await AnalyzeAsync(corpus.Compile(), [new BaselineAnalyzer()], corpus.Options);
+        double? sdkWall = null;
+        if (!sdk.IsEmpty)
+        {
+            sdkWall = (await AnalyzeAsync(corpus.Compile(), sdk, corpus.Options)).WallMs;
+        }
+
+        return new RunFigures(
+            compilerMs,
+            compilerAllocated,
+            piiGuard.Values.Sum(),
+            piiGuardWall,
+            baselineWall,
+            piiGuard,
+            Math.Max(0, piiGuardAllocated - baselineAllocated),
+            sdkWall,
+            diagnostics,
+            errors);
+    }
+
+    /// <summary>Runs the analyzers over the whole compilation: each analyzer's execution time, the diagnostic count, and the bytes allocated.</summary>
+    public static async Task<(ImmutableDictionary<string, double> Times, int Diagnostics, long Allocated, double WallMs)> AnalyzeAsync(
+        Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider options)
+    {
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, Options(options));
+        Collect();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        var wallMs = watch.Elapsed.TotalMilliseconds;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var times = ImmutableDictionary.CreateBuilder<string, double>();
+        foreach (var analyzer in analyzers)
+        {
+            var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
+            var name = analyzer.GetType().Name;
+            times[name] = times.GetValueOrDefault(name) + telemetry.ExecutionTime.TotalMilliseconds;
+        }
+
+        return (times.ToImmutable(), diagnostics.Length, allocated, wallMs);
+    }
+
+    /// <summary>
+    /// PiiGuard's time on each file as the IDE asks for it (one document's semantic analysis), on a cold
+    /// compilation in file order: a file pays for the summaries it needs that no earlier file computed.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string Path, double Ms)>> PerFileAsync(Corpus corpus)
+    {
+        var withAnalyzers = corpus.Compile().WithAnalyzers(AnalyzerSets.PiiGuard, Options(corpus.Options));
+        var files = new List<(string Path, double Ms)>();
+        var total = 0.0;
+        foreach (var tree in withAnalyzers.Compilation.SyntaxTrees)
+        {
+            var model = withAnalyzers.Compilation.GetSemanticModel(tree);
+            await withAnalyzers.GetAnalysisResultAsync(model, filterSpan: null, CancellationToken.None);
+            var now = 0.0;
+            foreach (var analyzer in AnalyzerSets.PiiGuard)
+            {
+                now += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds;
+            }
+
+            files.Add((tree.FilePath, now - total));
+            total = now;
+        }
+
+        return files;
+    }
+
+    /// <summary>
+    /// Whether dropping a compilation PiiGuard analysed frees it and its syntax trees (no static cache
+    /// holds them), and how many bytes stay behind.
+    /// </summary>
+    public static async Task<(bool Released, long RetainedBytes)> RetentionAsync(Corpus corpus)
+    {
+        Collect();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var references = AnalyzeAndDrop(corpus);
+        await Task.Yield();
+        Collect();
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        return (references.All(reference => !reference.IsAlive), after - before);
+    }
+
+    // Synchronous on purpose: an async method's state machine would keep its locals (the compilation) alive.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static List<WeakReference> AnalyzeAndDrop(Corpus corpus)
+    {
+        // New trees, so the corpus's own (kept for the next run) do not hide a leak.
+        var trees = corpus.Trees.Select(tree => tree.WithChangedText(SourceText.From(tree.GetText().ToString()))).ToList();
+        var compilation = Corpus.Compile(trees);
+        AnalyzeAsync(compilation, AnalyzerSets.PiiGuard, corpus.Options).GetAwaiter().GetResult();
+        var references = trees.Select(tree => new WeakReference(tree)).ToList();
+        references.Add(new WeakReference(compilation));
+        return references;
+    }
+
+    private static CompilationWithAnalyzersOptions Options(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider options) =>
+        new(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, options),
+            onAnalyzerException: (exception, analyzer, _) => Console.Error.WriteLine($"{analyzer.GetType().Name} threw: {exception}"),
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: true,
+            reportSuppressedDiagnostics: false);
+
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+}

@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace PiiGuard.Benchmarks;
+
+/// <summary>
+/// Measures PiiGuard against the compiler's own work and the .NET SDK's analyzers, prints the figures,
+/// checks the targets of docs/performance.md (exit code 1 when one is missed) and, with --write,
+/// records the figures there.
+/// </summary>
+internal static class Program
+{
+    // The targets of issue 6, also stated in docs/performance.md.
+    private const double MaxRatioAt100k = 0.15;
+    private const double MaxScaling = 3.3;
+    private const double MaxFileMs = 50;
+
+    public static async Task<int> Main(string[] args)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        var options = BenchmarkOptions.Parse(args);
+        var (sdk, sdkDescription) = options.Sdk ? AnalyzerSets.Sdk() : (ImmutableArray<DiagnosticAnalyzer>.Empty, "not measured (--no-sdk)");
+        Console.WriteLine($"PiiGuard analyzers: {AnalyzerSets.PiiGuard.Length}; SDK yardstick: {sdkDescription}");
+        Console.WriteLine($"{options.Runs} run(s) each; times are medians; analysis sequential (concurrentAnalysis: false) so analyzer times add up.");
+
+        var corpora = options.Sizes.Select(size => (Func<Corpus>)(() => Corpus.Generated(size)))
+            .Concat(options.Sources.Select(source => (Func<Corpus>)(() => Corpus.FromFolder(source))));
+        var results = new List<CorpusResult>();
+        foreach (var create in corpora)
+        {
+            var corpus = create();
+            results.Add(await MeasureAsync(corpus, options.Runs, sdk));
+        }
+
+        var missed = CheckTargets(results, options.Sizes);
+        if (options.Write)
+        {
+            var path = PerformanceDoc.Write(results, sdkDescription, options);
+            Console.WriteLine($"Figures written to {path}");
+        }
+
+        Console.WriteLine(missed.Count == 0 ? "All targets met." : "Targets missed:\n  " + string.Join("\n  ", missed));
+        return missed.Count == 0 ? 0 : 1;
+    }
+
+    private static async Task<CorpusResult> MeasureAsync(Corpus corpus, int runs, ImmutableArray<DiagnosticAnalyzer> sdk)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"== {corpus.Name}: {corpus.Lines:N0} lines in {corpus.Trees.Length:N0} files");
+
+        // One cold run first that nobody counts: JIT and the runtime's own caches.
+        await Measurement.RunAsync(corpus, ImmutableArray<DiagnosticAnalyzer>.Empty);
+        var figures = new List<RunFigures>();
+        for (var run = 0; run < runs; run++)
+        {
+            var figure = await Measurement.RunAsync(corpus, sdk);
+            figures.Add(figure);
+            Console.WriteLine($"   run {run + 1}: compiler {figure.CompilerMs,7:F0} ms; driver baseline {figure.BaselineWallMs,7:F0} ms; PiiGuard +{figure.MarginalMs,6:F0} ms (x{figure.Ratio:F3}),"
+                + $" execution {figure.PiiGuardMs,6:F0} ms (x{figure.ExecutionRatio:F3})"
+                + (figure.SdkRatio is { } sdkRatio ? $"; SDK analyzers +{figure.SdkWallMs - figure.BaselineWallMs,6:F0} ms (x{sdkRatio:F3})" : ""));
+        }
+
+        var files = await Measurement.PerFileAsync(corpus);
+        var (released, retained) = await Measurement.RetentionAsync(corpus);
+        var result = new CorpusResult(corpus, figures, files.OrderByDescending(f => f.Ms).Take(5).ToList(), released, retained);
+
+        var first = figures[0];
+        Console.WriteLine($"   compiler errors: {first.CompilerErrors}; PiiGuard diagnostics: {first.Diagnostics}");
+        Console.WriteLine($"   compiler GetDiagnostics   {result.CompilerMs,9:F0} ms   allocated {result.CompilerAllocatedMb,8:F0} MB");
+        Console.WriteLine($"   PiiGuard marginal         {result.MarginalMs,9:F0} ms   x{result.Ratio:F3} of the compiler   allocated {result.PiiGuardAllocatedMb,8:F0} MB (beyond the driver's own)");
+        Console.WriteLine($"   PiiGuard execution time   {result.PiiGuardMs,9:F0} ms   x{result.ExecutionRatio:F3} (includes binding it pulls forward from the driver)");
+        if (result.SdkRatio is { } sdkMedian)
+        {
+            Console.WriteLine($"   SDK analyzers (yardstick) x{sdkMedian:F3} of the compiler");
+        }
+
+        foreach (var analyzer in figures[0].PerAnalyzerMs.Keys.Order(StringComparer.Ordinal))
+        {
+            Console.WriteLine($"     {analyzer,-40} {CorpusResult.Median(figures.Select(f => f.PerAnalyzerMs[analyzer])),8:F0} ms");
+        }
+
+        Console.WriteLine("   slowest files (PiiGuard, cold, one document at a time):");
+        foreach (var (path, ms) in result.SlowestFiles)
+        {
+            Console.WriteLine($"     {ms,8:F1} ms  {path}");
+        }
+
+        Console.WriteLine($"   memory: compilation and trees {(released ? "released" : "KEPT ALIVE")} after dropping; {retained / 1024.0:F0} KB retained");
+        return result;
+    }
+
+    private static List<string> CheckTargets(IReadOnlyList<CorpusResult> results, IReadOnlyList<int> sizes)
+    {
+        var missed = new List<string>();
+        CorpusResult? BySize(int size) => sizes.Contains(size) ? results[sizes.ToList().IndexOf(size)] : null;
+        if (BySize(100_000) is { } at100k && at100k.Ratio > MaxRatioAt100k)
+        {
+            missed.Add($"100k: PiiGuard x{at100k.Ratio:F3} of the compiler (target <= {MaxRatioAt100k})");
+        }
+
+        if (BySize(100_000) is { } small && BySize(300_000) is { } large)
+        {
+            var scaling = Scaling(small, large);
+            Console.WriteLine($"Scaling: 300k costs PiiGuard x{scaling:F2} of 100k (target <= {MaxScaling}); the compiler x{CompilerScaling(small, large):F2}");
+            if (scaling > MaxScaling)
+            {
+                missed.Add($"scaling 100k -> 300k: x{scaling:F2} (target <= {MaxScaling})");
+            }
+        }
+
+        foreach (var result in results)
+        {
+            if (result.SlowestFiles.Count > 0 && result.SlowestFiles[0].Ms > MaxFileMs)
+            {
+                missed.Add($"{result.Corpus.Name}: {result.SlowestFiles[0].Path} took {result.SlowestFiles[0].Ms:F0} ms (target <= {MaxFileMs})");
+            }
+
+            if (!result.Released)
+            {
+                missed.Add($"{result.Corpus.Name}: the compilation or its trees stay alive after analysis");
+            }
+        }
+
+        return missed;
+    }
+
+    /// <summary>300k's cost as a multiple of 100k's, ratios taken run by run (same machine load) then the median.</summary>
+    public static double Scaling(CorpusResult small, CorpusResult large) =>
+        CorpusResult.Median(small.Runs.Zip(large.Runs, (s, l) => l.PiiGuardMs / s.PiiGuardMs));
+
+    /// <summary>The same for the compiler: how linear the yardstick itself is on this machine.</summary>
+    public static double CompilerScaling(CorpusResult small, CorpusResult large) => large.CompilerMs / small.CompilerMs;
+}

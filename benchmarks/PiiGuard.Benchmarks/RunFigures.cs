@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+
+namespace PiiGuard.Benchmarks;
+
+/// <summary>What one run measured on one corpus; ratios are taken within a run, so machine noise cancels.</summary>
+/// <remarks>
+/// Two views of PiiGuard's cost. Its <em>execution time</em> (the driver's telemetry) also holds the binding
+/// it pulls forward: a summary binds a callee's body in another file before the driver reaches it, and
+/// the driver then finds it bound. Its <em>marginal time</em> is the wall time of the analysis less that of a
+/// do-nothing analyzer over the same operation blocks: what PiiGuard adds to any build that runs an analyzer.
+/// </remarks>
+internal sealed record RunFigures(
+    double CompilerMs,
+    long CompilerAllocated,
+    double PiiGuardMs,
+    double PiiGuardWallMs,
+    double BaselineWallMs,
+    ImmutableDictionary<string, double> PerAnalyzerMs,
+    long PiiGuardAllocated,
+    double? SdkWallMs,
+    int Diagnostics,
+    int CompilerErrors)
+{
+    public double MarginalMs => Math.Max(0, PiiGuardWallMs - BaselineWallMs);
+
+    /// <summary>PiiGuard's marginal time over the compiler's: the target's figure.</summary>
+    public double Ratio => MarginalMs / CompilerMs;
+
+    /// <summary>PiiGuard's execution time (binding it pulls forward included) over the compiler's.</summary>
+    public double ExecutionRatio => PiiGuardMs / CompilerMs;
+
+    public double? SdkRatio => SdkWallMs is { } sdk ? Math.Max(0, sdk - BaselineWallMs) / CompilerMs : null;
+}

@@ -52,9 +52,22 @@ internal sealed class PersonalData
     public static PersonalData? Object(ImmutableDictionary<string, PersonalData> members, bool isCarrier)
     {
         PersonalData? all = null;
-        foreach (var member in members.OrderBy(m => m.Key, System.StringComparer.Ordinal))
+        if (members.Count == 1)
         {
-            all = Merge(all, member.Value);
+            foreach (var member in members)
+            {
+                all = member.Value;
+            }
+        }
+        else
+        {
+            // In member-name order: a dictionary's own order follows string hashes, which differ between runs.
+            var names = members.Keys.ToArray();
+            System.Array.Sort(names, System.StringComparer.Ordinal);
+            foreach (var name in names)
+            {
+                all = Merge(all, members[name]);
+            }
         }
 
         return all is null ? null : new PersonalData(all.Sources, all.Path, isCarrier, members);

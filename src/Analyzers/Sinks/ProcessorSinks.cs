@@ -48,19 +48,27 @@ internal sealed class ProcessorSinks : SinkFamily
     /// <summary>Reports each value a processor call transfers, with the processor it goes to.</summary>
     protected override bool ObserveSink(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, SinkTarget> report)
     {
-        var (method, values) = call switch
+        var method = call switch
         {
-            IInvocationOperation invocation => (invocation.TargetMethod, Arguments(invocation.Arguments)),
-            IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, Arguments(creation.Arguments)),
-            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.SetMethod: { } setter } } assignment
-                => (setter, new[] { assignment.Value }),
-            _ => (null, Array.Empty<IOperation>()),
+            IInvocationOperation invocation => invocation.TargetMethod,
+            IObjectCreationOperation creation => creation.Constructor,
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.SetMethod: { } setter } } => setter,
+            _ => null,
         };
 
+        // The arguments are gathered (params expanded) only for a client's call: most calls are not.
         if (_attribute is null || method is null || ProcessorOf(method) is not { } processor)
         {
             return false;
         }
+
+        var values = call switch
+        {
+            IInvocationOperation invocation => Arguments(invocation.Arguments),
+            IObjectCreationOperation creation => Arguments(creation.Arguments),
+            ISimpleAssignmentOperation assignment => new[] { assignment.Value },
+            _ => Array.Empty<IOperation>(),
+        };
 
         foreach (var value in values)
         {

@@ -33,13 +33,30 @@ internal sealed class FlowState
             return right;
         }
 
-        var merged = left._values;
-        foreach (var entry in right._values)
+        if (right._values.IsEmpty)
         {
-            merged = merged.SetItem(entry.Key, PersonalData.Merge(left[entry.Key], entry.Value)!);
+            return left;
         }
 
-        return new FlowState(merged);
+        if (left._values.IsEmpty)
+        {
+            return right;
+        }
+
+        // Only what changes is written: at a join the fixed point revisits, usually nothing does.
+        ImmutableDictionary<object, PersonalData>.Builder? merged = null;
+        foreach (var entry in right._values)
+        {
+            var existing = left[entry.Key];
+            var value = PersonalData.Merge(existing, entry.Value)!;
+            if (!ReferenceEquals(value, existing))
+            {
+                merged ??= left._values.ToBuilder();
+                merged[entry.Key] = value;
+            }
+        }
+
+        return merged is null ? left : new FlowState(merged.ToImmutable());
     }
 
     public static bool SameFacts(FlowState? left, FlowState? right)

@@ -21,7 +21,10 @@ internal sealed class Markings
     private readonly ConcurrentDictionary<ISymbol, PiiCategorySet> _declared = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, PiiCategorySet> _marked = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, PiiCategorySet> _returns = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, PiiCategorySet> _carried = new(SymbolEqualityComparer.Default);
+    // Per depth: the answer for a type reached at depth d looks MaxCarrierDepth - d levels further, so it is a
+    // pure function of (type, depth). Keeping only the top-level answer left every nested type re-explored on
+    // each request: exponential in a rich type graph (one file of PiiGuard's own engine took ~0.3 s cold).
+    private readonly ConcurrentDictionary<ITypeSymbol, PiiCategorySet>[] _carried = CreateCarriedTables();
 
     public Markings(KnownTypes known, AnalyzerConfigOptionsProvider options)
     {
@@ -80,7 +83,7 @@ internal sealed class Markings
             return PiiCategorySet.Empty;
         }
 
-        if (_carried.TryGetValue(type, out var known))
+        if (_carried[depth].TryGetValue(type, out var known))
         {
             return known;
         }
@@ -114,13 +117,19 @@ internal sealed class Markings
                 break;
         }
 
-        // A cycle or depth cut gives a partial answer; only the answer from the top is kept.
-        if (depth == 0)
+        _carried[depth].TryAdd(type, categories);
+        return categories;
+    }
+
+    private static ConcurrentDictionary<ITypeSymbol, PiiCategorySet>[] CreateCarriedTables()
+    {
+        var tables = new ConcurrentDictionary<ITypeSymbol, PiiCategorySet>[MaxCarrierDepth + 1];
+        for (var depth = 0; depth < tables.Length; depth++)
         {
-            _carried.TryAdd(type, categories);
+            tables[depth] = new ConcurrentDictionary<ITypeSymbol, PiiCategorySet>(SymbolEqualityComparer.Default);
         }
 
-        return categories;
+        return tables;
     }
 
     private PiiCategorySet ReadMarkings(ISymbol symbol) => Read(symbol.GetAttributes());

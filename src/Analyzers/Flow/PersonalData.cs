@@ -95,6 +95,14 @@ internal sealed class PersonalData
         }
 
         var members = left.Members is { } l && right.Members is { } r ? MergeMembers(l, r) : null;
+
+        // Nothing new (the usual case at a join the fixed point has seen before): the same object, no allocation.
+        if (ReferenceEquals(sources, left.Sources) && (!left.IsCarrier || right.IsCarrier) && ReferenceEquals(members, left.Members)
+            && (!left.Path.IsEmpty || right.Path.IsEmpty))
+        {
+            return left;
+        }
+
         return new PersonalData(sources, left.Path.IsEmpty ? right.Path : left.Path, left.IsCarrier && right.IsCarrier, members);
     }
 

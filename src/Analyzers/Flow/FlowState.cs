@@ -44,19 +44,18 @@ internal sealed class FlowState
         }
 
         // Only what changes is written: at a join the fixed point revisits, usually nothing does.
-        ImmutableDictionary<object, PersonalData>.Builder? merged = null;
+        var merged = left._values;
         foreach (var entry in right._values)
         {
             var existing = left[entry.Key];
             var value = PersonalData.Merge(existing, entry.Value)!;
             if (!ReferenceEquals(value, existing))
             {
-                merged ??= left._values.ToBuilder();
-                merged[entry.Key] = value;
+                merged = merged.SetItem(entry.Key, value);
             }
         }
 
-        return merged is null ? left : new FlowState(merged.ToImmutable());
+        return ReferenceEquals(merged, left._values) ? left : new FlowState(merged);
     }
 
     public static bool SameFacts(FlowState? left, FlowState? right)

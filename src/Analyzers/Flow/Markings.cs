@@ -21,10 +21,12 @@ internal sealed class Markings
     private readonly ConcurrentDictionary<ISymbol, PiiCategorySet> _declared = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, PiiCategorySet> _marked = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, PiiCategorySet> _returns = new(SymbolEqualityComparer.Default);
-    // Per depth: the answer for a type reached at depth d looks MaxCarrierDepth - d levels further, so it is a
-    // pure function of (type, depth). Keeping only the top-level answer left every nested type re-explored on
-    // each request: exponential in a rich type graph (one file of PiiGuard's own engine took ~0.3 s cold).
-    private readonly ConcurrentDictionary<ITypeSymbol, PiiCategorySet>[] _carried = CreateCarriedTables();
+    // A type's answer, where the depth bound did not cut its exploration: the same at any depth. Where it did,
+    // the answer holds for that depth only (it looks MaxCarrierDepth - depth levels further), so it is kept per
+    // depth. Keeping only the top-level answer left every nested type re-explored on each request: exponential
+    // in a rich type graph (a file of PiiGuard's own engine took ~0.3 s cold).
+    private readonly ConcurrentDictionary<ITypeSymbol, PiiCategorySet> _carried = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, PiiCategorySet>[] _carriedCut = CreateCarriedTables();
 
     public Markings(KnownTypes known, AnalyzerConfigOptionsProvider options)
     {
@@ -74,33 +76,47 @@ internal sealed class Markings
         _returns.GetOrAdd(method.OriginalDefinition, m => Read(m.GetReturnTypeAttributes()));
 
     /// <summary>The categories a value of <paramref name="type"/> carries in its members; empty for none.</summary>
-    public PiiCategorySet Carried(ITypeSymbol type) => CarriedCore(type, 0);
+    public PiiCategorySet Carried(ITypeSymbol type) => CarriedCore(type, 0, out _);
 
-    private PiiCategorySet CarriedCore(ITypeSymbol type, int depth)
+    private PiiCategorySet CarriedCore(ITypeSymbol type, int depth, out bool cut)
     {
-        if (depth > MaxCarrierDepth || type.SpecialType != SpecialType.None)
+        cut = false;
+        if (type.SpecialType != SpecialType.None)
         {
             return PiiCategorySet.Empty;
         }
 
-        if (_carried[depth].TryGetValue(type, out var known))
+        if (depth > MaxCarrierDepth)
         {
-            return known;
+            cut = true;
+            return PiiCategorySet.Empty;
+        }
+
+        if (_carried.TryGetValue(type, out var exact))
+        {
+            return exact;
+        }
+
+        if (_carriedCut[depth].TryGetValue(type, out var bounded))
+        {
+            cut = true;
+            return bounded;
         }
 
         var categories = PiiCategorySet.Empty;
         switch (type)
         {
             case IArrayTypeSymbol array:
-                categories = Marked(array.ElementType).Union(CarriedCore(array.ElementType, depth + 1));
+                categories = Marked(array.ElementType).Union(CarriedCore(array.ElementType, depth + 1, out cut));
                 break;
             case INamedTypeSymbol named:
                 foreach (var argument in named.TypeArguments)
                 {
-                    categories = categories.Union(Marked(argument)).Union(CarriedCore(argument, depth + 1));
+                    categories = categories.Union(Marked(argument)).Union(CarriedCore(argument, depth + 1, out var argumentCut));
+                    cut |= argumentCut;
                 }
 
-                if (named.ContainingNamespace?.ToDisplayString().StartsWith("System", System.StringComparison.Ordinal) != true)
+                if (!IsInSystemNamespace(named))
                 {
                     foreach (var member in named.GetMembers())
                     {
@@ -110,15 +126,37 @@ internal sealed class Markings
                         }
 
                         var memberType = member is IPropertySymbol property ? property.Type : ((IFieldSymbol)member).Type;
-                        categories = categories.Union(Marked(member)).Union(Marked(memberType)).Union(CarriedCore(memberType, depth + 1));
+                        categories = categories.Union(Marked(member)).Union(Marked(memberType)).Union(CarriedCore(memberType, depth + 1, out var memberCut));
+                        cut |= memberCut;
                     }
                 }
 
                 break;
         }
 
-        _carried[depth].TryAdd(type, categories);
+        // An answer the depth bound did not cut is the type's answer at any depth; a cut one only at this depth.
+        if (cut)
+        {
+            _carriedCut[depth].TryAdd(type, categories);
+        }
+        else
+        {
+            _carried.TryAdd(type, categories);
+        }
+
         return categories;
+    }
+
+    // The framework's types carry no personal data of their own: only their type arguments are looked into.
+    private static bool IsInSystemNamespace(INamedTypeSymbol type)
+    {
+        var outermost = type.ContainingNamespace;
+        while (outermost is { ContainingNamespace.IsGlobalNamespace: false })
+        {
+            outermost = outermost.ContainingNamespace;
+        }
+
+        return outermost is { IsGlobalNamespace: false } && outermost.Name.StartsWith("System", System.StringComparison.Ordinal);
     }
 
     private static ConcurrentDictionary<ITypeSymbol, PiiCategorySet>[] CreateCarriedTables()

@@ -33,13 +33,9 @@ public sealed class ProcessorNotPermittedCodeFixProvider : DocumentFixProvider
 
     private protected override ImmutableArray<(string Title, string Key)> Offers(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
+        // Minimising first: the first fix is the light bulb's default and what `dotnet format` applies, and widening
+        // what a processor may receive is a decision for the data processing agreement, not a default.
         var offers = ImmutableArray.CreateBuilder<(string, string)>();
-        if (diagnostic.Properties.TryGetValue(ProcessorNotPermittedAnalyzer.ProcessorProperty, out var processor)
-            && diagnostic.Properties.TryGetValue(ProcessorNotPermittedAnalyzer.RefusedProperty, out var refused))
-        {
-            offers.Add(($"Permit {refused} for processor '{processor}' (edits its [ThirdPartyProcessor])", PermitKey));
-        }
-
         if (Redaction.ValueAt(root, diagnostic.Location.SourceSpan) is { } value)
         {
             if (PermittedMembers(model, value, diagnostic, cancellationToken) is { IsDefaultOrEmpty: false })
@@ -50,6 +46,12 @@ public sealed class ProcessorNotPermittedCodeFixProvider : DocumentFixProvider
             {
                 offers.Add((Redaction.PseudonymizeTitle, Redaction.PseudonymizeKey));
             }
+        }
+
+        if (diagnostic.Properties.TryGetValue(ProcessorNotPermittedAnalyzer.ProcessorProperty, out var processor)
+            && diagnostic.Properties.TryGetValue(ProcessorNotPermittedAnalyzer.RefusedProperty, out var refused))
+        {
+            offers.Add(($"Permit {refused} for processor '{processor}' (edits its [ThirdPartyProcessor])", PermitKey));
         }
 
         return offers.ToImmutable();

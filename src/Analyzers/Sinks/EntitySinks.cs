@@ -21,6 +21,7 @@ internal sealed class EntitySinks
     private readonly KnownTypes _known;
     private readonly Markings _markings;
     private List<EntityMapping>? _mappings;
+    private Dictionary<INamedTypeSymbol, EntityMapping>? _firstMappings;
 
     public EntitySinks(PersonalDataFlow flow)
     {
@@ -81,17 +82,23 @@ internal sealed class EntitySinks
         LazyInitializer.EnsureInitialized(ref _mappings, () => FindMappings(cancellationToken))!;
 
     /// <summary>The first mapping of an entity declared in this compilation; null for a type no context maps.</summary>
+    /// <remarks>Asked for every type of the compilation, so looked up, not searched.</remarks>
     public EntityMapping? MappingOf(INamedTypeSymbol entity, CancellationToken cancellationToken)
     {
-        foreach (var mapping in Mappings(cancellationToken))
+        var first = LazyInitializer.EnsureInitialized(ref _firstMappings, () =>
         {
-            if (SymbolEqualityComparer.Default.Equals(mapping.Entity, entity.OriginalDefinition))
+            var byEntity = new Dictionary<INamedTypeSymbol, EntityMapping>(SymbolEqualityComparer.Default);
+            foreach (var mapping in Mappings(cancellationToken))
             {
-                return mapping;
+                if (!byEntity.ContainsKey(mapping.Entity))
+                {
+                    byEntity.Add(mapping.Entity, mapping);
+                }
             }
-        }
 
-        return null;
+            return byEntity;
+        })!;
+        return first.TryGetValue(entity.OriginalDefinition, out var found) ? found : null;
     }
 
     /// <summary>

@@ -36,7 +36,7 @@ internal static class Verify<TAnalyzer>
     /// <paramref name="source"/>, one at a time and by fix-all in document, project and solution, and expects
     /// <paramref name="fixedSource"/>: code that compiles and that the analyzer no longer reports, unless marked.
     /// </summary>
-    public static Task CodeFixAsync<TCodeFix>(string source, string fixedSource, int? iterations = null, string? equivalenceKey = null)
+    public static Task CodeFixAsync<TCodeFix>(string source, string fixedSource, int? iterations = null, string? equivalenceKey = null, int? codeActionIndex = null)
         where TCodeFix : CodeFixProvider, new()
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
@@ -44,6 +44,7 @@ internal static class Verify<TAnalyzer>
             TestCode = source,
             FixedCode = fixedSource,
             CodeActionEquivalenceKey = equivalenceKey,
+            CodeActionIndex = codeActionIndex,
         };
         // Markup left in the fixed code is a finding the fix must leave (say, where a string cannot stand).
         test.FixedState.MarkupHandling = MarkupMode.Allow;

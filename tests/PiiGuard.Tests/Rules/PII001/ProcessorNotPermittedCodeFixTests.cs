@@ -38,6 +38,15 @@ public sealed class ProcessorNotPermittedCodeFixTests
             equivalenceKey: "PiiGuard.SendPermittedMembers");
 
     [Fact]
+    public Task The_default_fix_minimises_what_is_sent_and_never_widens_the_agreement() =>
+        // The first fix is the light bulb's default and what `dotnet format` applies.
+        Verifier.CodeFixAsync<ProcessorNotPermittedCodeFixProvider>(
+            Calls("m.Send({|PII001:c|}); m.Track({|PII001:c.Phone|}!);"),
+            Calls("m.Send(new { c.Id, c.FirstName, c.LastName, c.Email, c.Source }); m.Track(PiiPseudonymizer.Shared.Pseudonymize(c.Phone)!);"),
+            iterations: 2,
+            codeActionIndex: 0);
+
+    [Fact]
     public Task Pseudonymises_a_value_sent_as_a_string() =>
         Verifier.CodeFixAsync<ProcessorNotPermittedCodeFixProvider>(
             Calls("m.Track({|PII001:c.Phone|}!); m.Birthday({|PII001:c.DateOfBirth|});"),

@@ -48,6 +48,7 @@ internal sealed class PersonalDataFlow
         SinkFamilies = ImmutableArray.Create<SinkFamily>(LogSinks, StorageSinks, ExceptionSinks, ProcessorSinks);
         BodyFindings = new BodyFindings(this);
         SourceScan = new SourceScan(this);
+        SinkScan = new SinkScan(this);
     }
 
     /// <summary>Which methods of a type may write each of its fields and auto-properties.</summary>
@@ -55,6 +56,9 @@ internal sealed class PersonalDataFlow
 
     /// <summary>Whether a body or a method can hold personal data at all, from its operations alone.</summary>
     public SourceScan SourceScan { get; }
+
+    /// <summary>Whether a body or a method can send anything to a sink at all, from its operations alone.</summary>
+    public SinkScan SinkScan { get; }
 
     public KnownTypes KnownTypes { get; }
 

@@ -137,11 +137,7 @@ internal sealed class Summaries
         }
 
         var sinks = ImmutableArray.CreateBuilder<SinkFlow>();
-        var (returned, exit) = BodyAnalysis.RunToExit(
-            _flow,
-            graph,
-            initial,
-            (call, analysis) =>
+        BodyAnalysis.CallObserver? observer = !_flow.SinkScan.MayReachSink(method, cancellationToken) ? null : (call, analysis) =>
             {
                 foreach (var family in _flow.SinkFamilies)
                 {
@@ -157,9 +153,10 @@ internal sealed class Summaries
                         }
                     });
                 }
-            },
-            depth + 1,
-            cancellationToken);
+            };
+
+        // Without an observer the same return value and members, without looking at calls: a method that sends nothing has no sink flows.
+        var (returned, exit) = BodyAnalysis.RunToExit(_flow, graph, initial, observer, depth + 1, cancellationToken);
 
         var members = ImmutableDictionary.Create<ISymbol, PersonalData>(SymbolEqualityComparer.Default);
         foreach (var entry in exit.Entries)

@@ -20,6 +20,9 @@ internal sealed class ExceptionSinks : SinkFamily
 
     protected override PersonalData? Evaluate(BodyAnalysis analysis, IOperation value) => analysis.EvaluateAsText(value);
 
+    public override bool IsSinkCall(IOperation call) =>
+        call is IObjectCreationOperation { Type: { } type } && type.InheritsFromOrEquals(_exception);
+
     protected override bool ObserveSink(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, SinkTarget> report)
     {
         if (call is not IObjectCreationOperation { Type: { } type } creation || !type.InheritsFromOrEquals(_exception))

@@ -56,6 +56,10 @@ internal sealed class LogSinks : SinkFamily
 
     protected override PersonalData? Evaluate(BodyAnalysis analysis, IOperation value) => analysis.EvaluateAsText(value);
 
+    public override bool IsSinkCall(IOperation call) =>
+        call is IInvocationOperation invocation
+        && (IsLogCall(invocation, out _, out _) || IsLoggerMessage(invocation, out _) || _declared?.Of(invocation.TargetMethod) is not null);
+
     protected override bool ObserveSink(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, SinkTarget> report)
     {
         if (call is not IInvocationOperation invocation)
@@ -63,7 +67,7 @@ internal sealed class LogSinks : SinkFamily
             return false;
         }
 
-        if (IsSink(invocation, out var sinkName, out var destructures))
+        if (IsLogCall(invocation, out var sinkName, out var destructures))
         {
             var target = new SinkTarget(sinkName);
             foreach (var (value, destructured) in LoggedValues(invocation, destructures))
@@ -145,7 +149,7 @@ internal sealed class LogSinks : SinkFamily
     }
 
     /// <summary>Whether the call writes a log; <paramref name="sinkName"/> is how messages name it.</summary>
-    private bool IsSink(IInvocationOperation invocation, out string sinkName, out bool destructures)
+    private bool IsLogCall(IInvocationOperation invocation, out string sinkName, out bool destructures)
     {
         var method = invocation.TargetMethod;
         var type = method.ContainingType;

@@ -45,19 +45,13 @@ internal sealed class ProcessorSinks : SinkFamily
     // The processor receives the whole object: a carrier sends every category it holds.
     protected override PersonalData? Evaluate(BodyAnalysis analysis, IOperation value) => analysis.Evaluate(value);
 
+    public override bool IsSinkCall(IOperation call) => ProcessorOf(call) is not null;
+
     /// <summary>Reports each value a processor call transfers, with the processor it goes to.</summary>
     protected override bool ObserveSink(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, SinkTarget> report)
     {
-        var method = call switch
-        {
-            IInvocationOperation invocation => invocation.TargetMethod,
-            IObjectCreationOperation creation => creation.Constructor,
-            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.SetMethod: { } setter } } => setter,
-            _ => null,
-        };
-
         // The arguments are gathered (params expanded) only for a client's call: most calls are not.
-        if (_attribute is null || method is null || ProcessorOf(method) is not { } processor)
+        if (ProcessorOf(call) is not { } processor)
         {
             return false;
         }
@@ -79,6 +73,19 @@ internal sealed class ProcessorSinks : SinkFamily
         }
 
         return true;
+    }
+
+    private SinkTarget? ProcessorOf(IOperation call)
+    {
+        var method = call switch
+        {
+            IInvocationOperation invocation => invocation.TargetMethod,
+            IObjectCreationOperation creation => creation.Constructor,
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.SetMethod: { } setter } } => setter,
+            _ => null,
+        };
+
+        return _attribute is null || method is null ? null : ProcessorOf(method);
     }
 
     private SinkTarget? ProcessorOf(IMethodSymbol method) =>

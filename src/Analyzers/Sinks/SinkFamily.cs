@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using PiiGuard.Analyzers.Flow;
@@ -51,7 +52,10 @@ internal abstract class SinkFamily
 
     public void Observe(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, SinkTarget> report)
     {
-        if (ObserveSink(call, analysis, report) || call is not IInvocationOperation invocation || !Flow.HasBody(invocation.TargetMethod))
+        var isSink = ObserveSink(call, analysis, report);
+        Debug.Assert(isSink == IsSinkCall(call), "IsSinkCall must agree with ObserveSink: the sink scan skips bodies by it.");
+        if (isSink || call is not IInvocationOperation invocation || !Flow.HasBody(invocation.TargetMethod)
+            || !Flow.SinkScan.MayReachSink(invocation.TargetMethod, analysis.CancellationToken))
         {
             return;
         }
@@ -112,6 +116,12 @@ internal abstract class SinkFamily
         argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } elements }
             ? elements.ElementValues
             : new[] { argument.Value };
+
+    /// <summary>
+    /// Whether a call (invocation, object creation or property assignment) is one of the family's own
+    /// sinks, from its shape alone: the answer <see cref="ObserveSink"/> gives, without looking at data.
+    /// </summary>
+    public abstract bool IsSinkCall(IOperation call);
 
     /// <summary>Reports the values of a call to one of the family's own sinks; true when the call is one.</summary>
     protected abstract bool ObserveSink(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, SinkTarget> report);

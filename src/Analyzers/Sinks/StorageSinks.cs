@@ -28,6 +28,11 @@ internal sealed class StorageSinks : SinkFamily
 
     protected override PersonalData? Evaluate(BodyAnalysis analysis, IOperation value) => analysis.EvaluateAsText(value);
 
+    public override bool IsSinkCall(IOperation call) =>
+        StoredValues(call) is not null
+        || call is IInvocationOperation invocation
+            && (_declared?.Of(invocation.TargetMethod) is not null || SerializedToFile(invocation) is not null || IsFileWrite(invocation) || IsWriterWrite(invocation));
+
     protected override bool ObserveSink(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, SinkTarget> report)
     {
         if (StoredValues(call) is { } stored)
@@ -49,17 +54,16 @@ internal sealed class StorageSinks : SinkFamily
         }
 
         var method = invocation.TargetMethod;
-        var sink = new SinkTarget($"{method.ContainingType.Name}.{method.Name}");
         if (_declared?.Of(method) is { } declared)
         {
             // An encrypting sink is reported all the same, marked encrypted: the rule skips it, the data map lists it.
-            sink = declared.Encrypted ? new SinkTarget(sink.Name, encrypted: true) : sink;
+            var declaredSink = new SinkTarget(NameOf(method), encrypted: declared.Encrypted);
             foreach (var argument in invocation.Arguments)
             {
                 // A storage sink serialises what it is given: a whole object stores all it holds.
                 if (argument.Parameter is { } parameter && declared.Writes(parameter) && analysis.Evaluate(argument.Value)?.AsValue() is { } data)
                 {
-                    report(argument.Value, data, sink);
+                    report(argument.Value, data, declaredSink);
                 }
             }
 
@@ -69,11 +73,12 @@ internal sealed class StorageSinks : SinkFamily
         if (SerializedToFile(invocation) is { } stream)
         {
             // JsonSerializer.Serialize(fileStream, customer): the serialiser writes the whole object to the file.
+            var serializedSink = new SinkTarget(NameOf(method));
             foreach (var argument in invocation.Arguments)
             {
                 if (argument.Value != stream && analysis.Evaluate(argument.Value)?.AsValue() is { } data)
                 {
-                    report(argument.Value, data, sink);
+                    report(argument.Value, data, serializedSink);
                 }
             }
 
@@ -86,11 +91,7 @@ internal sealed class StorageSinks : SinkFamily
         }
 
         // A write over a CryptoStream is a sink all the same: encrypted, so the rule skips it and the data map lists it.
-        if (!IsFileWrite(invocation) && !IsUnencryptedWriterWrite(invocation))
-        {
-            sink = new SinkTarget(sink.Name, encrypted: true);
-        }
-
+        var sink = new SinkTarget(NameOf(method), encrypted: !IsFileWrite(invocation) && !IsUnencryptedWriterWrite(invocation));
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Parameter is { } parameter && IsContent(parameter))
@@ -124,21 +125,20 @@ internal sealed class StorageSinks : SinkFamily
             case IInvocationOperation invocation:
                 var method = invocation.TargetMethod;
                 var owner = method.ContainingType;
-                var target = new SinkTarget($"{owner.Name}.{method.Name}");
                 if (method.Name == "AddWithValue" && owner.InheritsFromOrEquals(_known.DbParameterCollection))
                 {
-                    return (target, Named(invocation.Arguments, "value"), false);
+                    return (new SinkTarget(NameOf(method)), Named(invocation.Arguments, "value"), false);
                 }
 
                 if (owner.Is(_known.DapperSqlMapper) && method.Name.StartsWith("Execute", StringComparison.Ordinal))
                 {
                     // Dapper writes: the parameter object's members become column values. Queries only filter.
-                    return (target, Named(invocation.Arguments, "param"), true);
+                    return (new SinkTarget(NameOf(method)), Named(invocation.Arguments, "param"), true);
                 }
 
                 if (owner.Implements(_known.RedisDatabase) && IsRedisWrite(method.Name))
                 {
-                    return (target, invocation.Arguments.Where(a => a.Parameter?.Type.Name is "RedisKey" or "RedisValue" or "HashEntry" or "NameValueEntry" or "SortedSetEntry"
+                    return (new SinkTarget(NameOf(method)), invocation.Arguments.Where(a => a.Parameter?.Type.Name is "RedisKey" or "RedisValue" or "HashEntry" or "NameValueEntry" or "SortedSetEntry"
                         || a.Parameter?.Type is IArrayTypeSymbol).Select(a => a.Value).ToList(), false);
                 }
 
@@ -146,7 +146,7 @@ internal sealed class StorageSinks : SinkFamily
                     || (owner.Implements(_known.Session) || owner.Is(_known.SessionExtensions)) && method.Name.StartsWith("Set", StringComparison.Ordinal)
                     || owner.Implements(_known.ResponseCookies) && method.Name == "Append")
                 {
-                    return (target, Named(invocation.Arguments, "key", "value"), false);
+                    return (new SinkTarget(NameOf(method)), Named(invocation.Arguments, "key", "value"), false);
                 }
 
                 return null;
@@ -154,6 +154,8 @@ internal sealed class StorageSinks : SinkFamily
                 return null;
         }
     }
+
+    private static string NameOf(IMethodSymbol method) => $"{method.ContainingType.Name}.{method.Name}";
 
     private static bool IsRedisWrite(string name)
     {

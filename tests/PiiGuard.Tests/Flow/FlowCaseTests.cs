@@ -209,6 +209,11 @@ public sealed class FlowCaseTests
         { "helper that logs through another helper", "audit.Nested({|PII002:c.Email|});" },
         { "helper that ignores its argument", "audit.Ignore(c.Email);" },
         { "helper that logs a local holding data", "var e = c.Email; audit.Write({|PII002:e|});" },
+        { "helper that logs inside a lambda", "audit.Later({|PII002:c.Email|});" },
+        { "helper that logs inside a local function", "audit.Locally({|PII002:c.Email|});" },
+        { "helper that logs each element in a loop", "audit.Each({|PII002:new List<string> { c.Email }|});" },
+        { "mutually recursive helpers that log", "audit.Ping({|PII002:c.Email|}, 2);" },
+        { "mutually recursive helpers that never log", "audit.Quiet(c.Email, 2);" },
     };
 
     public static TheoryData<string, string> WholeObjects() => new()

@@ -65,6 +65,13 @@ internal static class FlowHarness
             public void Length(string entry) => log.LogInformation("{Length}", entry.Length);
             public void Nested(string entry) => Write("audit: " + entry);
             public void Ignore(string entry) { }
+            public void Later(string entry) { Action a = () => log.LogInformation(entry); a(); }
+            public void Locally(string entry) { Send(); void Send() => log.LogInformation(entry); }
+            public void Each(List<string> entries) { foreach (var e in entries) { log.LogInformation(e); } }
+            public void Ping(string entry, int n) { if (n > 0) Pong(entry, n - 1); else log.LogInformation(entry); }
+            public void Pong(string entry, int n) => Ping(entry, n);
+            public void Quiet(string entry, int n) { if (n > 0) Hush(entry, n - 1); }
+            public void Hush(string entry, int n) => Quiet(entry, n);
         }
         """;
 

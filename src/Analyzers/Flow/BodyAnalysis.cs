@@ -355,7 +355,8 @@ internal sealed partial class BodyAnalysis
         return receiver;
     }
 
-    private static bool IsAccumulating(IMethodSymbol method) =>
+    /// <summary>Whether a library method keeps what it is given in the object it is called on (<c>list.Add</c>, <c>builder.Append</c>).</summary>
+    internal static bool IsAccumulating(IMethodSymbol method) =>
         method.Locations.Length > 0 && !method.Locations[0].IsInSource
         && (method.ReturnsVoid
             || SymbolEqualityComparer.Default.Equals(method.ReturnType, method.ContainingType)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -11,19 +12,35 @@ internal static class BodyRoots
     /// The blocks of a symbol to analyse, one per body: a method's block sits under its
     /// <see cref="IMethodBodyOperation"/>, which the graph is built for.
     /// </summary>
-    public static IEnumerable<(IOperation Block, IOperation Top)> Of(IEnumerable<IOperation> operationBlocks)
+    /// <remarks>Called for every symbol with a body: no set and no iterator for the usual one or two blocks.</remarks>
+    public static List<(IOperation Block, IOperation Top)> Of(ImmutableArray<IOperation> operationBlocks)
     {
-        var seen = new HashSet<IOperation>();
+        var roots = new List<(IOperation Block, IOperation Top)>(operationBlocks.Length);
         foreach (var block in operationBlocks)
         {
             var top = Top(block);
             if (top is IMethodBodyOperation or IConstructorBodyOperation or IFieldInitializerOperation
                     or IPropertyInitializerOperation or IParameterInitializerOperation or IBlockOperation
-                && seen.Add(top))
+                && !Contains(roots, top))
             {
-                yield return (block, top);
+                roots.Add((block, top));
             }
         }
+
+        return roots;
+    }
+
+    private static bool Contains(List<(IOperation Block, IOperation Top)> roots, IOperation top)
+    {
+        foreach (var root in roots)
+        {
+            if (root.Top == top)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The root of a block's operation tree: the body the control flow graph is built for.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -28,20 +29,28 @@ internal sealed class Markings
     private readonly ConcurrentDictionary<ITypeSymbol, PiiCategorySet> _carried = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, PiiCategorySet>[] _carriedCut = CreateCarriedTables();
 
+    // The tables' factories, made once: a method group passed to GetOrAdd allocates a delegate on every lookup.
+    private readonly Func<ISymbol, PiiCategorySet> _markedOrInferred;
+    private readonly Func<ISymbol, PiiCategorySet> _readMarkings;
+    private readonly Func<IMethodSymbol, PiiCategorySet> _readReturn;
+
     public Markings(KnownTypes known, AnalyzerConfigOptionsProvider options)
     {
         _known = known;
         _options = options;
+        _markedOrInferred = MarkedOrInferred;
+        _readMarkings = ReadMarkings;
+        _readReturn = method => Read(method.GetReturnTypeAttributes());
     }
 
     /// <summary>
     /// The categories a member, parameter or type holds: declared by <c>[Pii]</c> or an ecosystem marking, or
     /// inferred from the name where the options say so; empty when it holds none.
     /// </summary>
-    public PiiCategorySet Marked(ISymbol symbol) => _marked.GetOrAdd(symbol.OriginalDefinition, MarkedOrInferred);
+    public PiiCategorySet Marked(ISymbol symbol) => _marked.GetOrAdd(symbol.OriginalDefinition, _markedOrInferred);
 
     /// <summary>The categories declared by <c>[Pii]</c> or an ecosystem marking only.</summary>
-    public PiiCategorySet Declared(ISymbol symbol) => _declared.GetOrAdd(symbol.OriginalDefinition, ReadMarkings);
+    public PiiCategorySet Declared(ISymbol symbol) => _declared.GetOrAdd(symbol.OriginalDefinition, _readMarkings);
 
     /// <summary>Whether the member is marked <c>[NotPii]</c>: whatever its name says, it holds no personal data.</summary>
     public bool IsNotPii(ISymbol symbol)
@@ -73,7 +82,7 @@ internal sealed class Markings
 
     /// <summary>The categories <c>[Pii]</c> gives a method's return value.</summary>
     public PiiCategorySet MarkedReturn(IMethodSymbol method) =>
-        _returns.GetOrAdd(method.OriginalDefinition, m => Read(m.GetReturnTypeAttributes()));
+        _returns.GetOrAdd(method.OriginalDefinition, _readReturn);
 
     /// <summary>The categories a value of <paramref name="type"/> carries in its members; empty for none.</summary>
     public PiiCategorySet Carried(ITypeSymbol type) => CarriedCore(type, 0, out _);

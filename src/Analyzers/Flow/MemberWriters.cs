@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -15,12 +16,16 @@ namespace PiiGuard.Analyzers.Flow;
 /// </summary>
 /// <remarks>
 /// An over-approximation of the body analysis's stores, never an under-approximation: a reference is
-/// a write unless it is plainly read. Memoised per member for the compilation.
+/// a write unless it is plainly read. Each table is filled once for the compilation: per type, which
+/// methods spell which names (from the syntax, so a method that never names a member is never bound);
+/// per method, the members it writes (one walk of its operations); per member, its writers.
 /// </remarks>
 internal sealed class MemberWriters
 {
     private readonly PersonalDataFlow _flow;
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IMethodSymbol>> _byMember = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<IMethodSymbol>>> _namesByType = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, HashSet<ISymbol>> _writtenBy = new(SymbolEqualityComparer.Default);
 
     public MemberWriters(PersonalDataFlow flow) => _flow = flow;
 
@@ -33,63 +38,90 @@ internal sealed class MemberWriters
         }
 
         var writers = ImmutableArray.CreateBuilder<IMethodSymbol>();
-        foreach (var candidate in member.ContainingType.GetMembers())
+        if (Names(member.ContainingType, cancellationToken).TryGetValue(member.Name, out var candidates))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (candidate is IMethodSymbol method && _flow.HasBody(method) && Writes(method, member, cancellationToken))
+            foreach (var method in candidates)
             {
-                writers.Add(method);
+                if (WrittenBy(method, cancellationToken).Contains(member))
+                {
+                    writers.Add(method);
+                }
             }
         }
 
         return _byMember.GetOrAdd(member, writers.ToImmutable());
     }
 
-    private bool Writes(IMethodSymbol method, ISymbol member, CancellationToken cancellationToken)
+    // Which of the type's methods spell each identifier: cheap before binding, a body that never names a member cannot reference it.
+    private Dictionary<string, List<IMethodSymbol>> Names(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
-        foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+        type = type.OriginalDefinition;
+        if (_namesByType.TryGetValue(type, out var known))
         {
-            var syntax = reference.GetSyntax(cancellationToken);
-            if (!Mentions(syntax, member.Name))
+            return known;
+        }
+
+        var names = new Dictionary<string, List<IMethodSymbol>>();
+        foreach (var candidate in type.GetMembers())
+        {
+            if (candidate is not IMethodSymbol method || !_flow.HasBody(method))
             {
                 continue;
             }
 
-            var operation = _flow.SemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
-            if (operation is null)
+            foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+            {
+                foreach (var token in reference.GetSyntax(cancellationToken).DescendantTokens())
+                {
+                    if (token.IsKind(SyntaxKind.IdentifierToken))
+                    {
+                        if (!names.TryGetValue(token.ValueText, out var methods))
+                        {
+                            names[token.ValueText] = methods = new List<IMethodSymbol>();
+                        }
+
+                        if (methods.Count == 0 || !ReferenceEquals(methods[methods.Count - 1], method))
+                        {
+                            methods.Add(method);
+                        }
+                    }
+                }
+            }
+        }
+
+        return _namesByType.GetOrAdd(type, names);
+    }
+
+    // The members of its own type a method writes, from one walk of its operations.
+    private HashSet<ISymbol> WrittenBy(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (_writtenBy.TryGetValue(method, out var known))
+        {
+            return known;
+        }
+
+        var written = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            if (_flow.SemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is not { } operation)
             {
                 continue;
             }
 
             foreach (var descendant in operation.Descendants())
             {
-                if (descendant is IMemberReferenceOperation found
-                    && SymbolEqualityComparer.Default.Equals(found.Member.OriginalDefinition, member)
-                    && IsWritten(found))
+                if (descendant is IMemberReferenceOperation found && IsWritten(found))
                 {
-                    return true;
+                    written.Add(found.Member.OriginalDefinition);
                 }
             }
         }
 
-        return false;
+        return _writtenBy.GetOrAdd(method, written);
     }
 
-    // Cheap before binding: a body that never spells the member's name cannot reference it.
-    private static bool Mentions(SyntaxNode syntax, string name)
-    {
-        foreach (var token in syntax.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsWritten(IOperation reference)
+    private bool IsWritten(IOperation reference)
     {
         var current = reference;
         while (current.Parent is { } parent)
@@ -104,7 +136,10 @@ internal sealed class MemberWriters
                 case IAssignmentOperation assignment:
                     return assignment.Target == current;
                 case IInvocationOperation invocation:
-                    return invocation.Instance == current;
+                    // A call fills the object it is called on only as the body analysis lets it: a method of the
+                    // compilation (its summary's members) or a library method that keeps its arguments.
+                    return invocation.Instance == current
+                        && (_flow.HasBody(invocation.TargetMethod) || BodyAnalysis.IsAccumulating(invocation.TargetMethod));
                 case IConditionalAccessOperation access:
                     return access.Operation == current;
                 default:

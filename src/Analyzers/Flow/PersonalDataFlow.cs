@@ -32,10 +32,14 @@ internal sealed class PersonalDataFlow
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<SyntaxNode, Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph> _graphs = new();
+    private readonly System.Func<SyntaxTree, SemanticModel> _createModel;
 
     private PersonalDataFlow(Compilation compilation, KnownTypes knownTypes, AnalyzerConfigOptionsProvider options)
     {
         _compilation = compilation;
+#pragma warning disable RS1030, RS0030 // Summaries read the bodies of callees in other trees; one model per tree, cached.
+        _createModel = tree => _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030, RS0030
         KnownTypes = knownTypes;
         Markings = new Markings(knownTypes, options);
         Sanitizers = new Sanitizers(compilation, knownTypes);
@@ -165,8 +169,7 @@ internal sealed class PersonalDataFlow
         method.IsImplicitlyDeclared
         || method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.CompilerGeneratedAttribute");
 
-#pragma warning disable RS1030, RS0030 // Summaries read the bodies of callees in other trees; one model per tree, cached.
+    /// <summary>The semantic model of a tree (the driver's own while it has one), cached for the summaries.</summary>
     internal SemanticModel SemanticModel(SyntaxTree tree) =>
-        _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
-#pragma warning restore RS1030, RS0030
+        _models.GetOrAdd(tree, _createModel);
 }

@@ -180,7 +180,9 @@ internal sealed class Summaries
         PersonalData? stored = null;
         foreach (var method in _flow.MemberWriters.Of(member, cancellationToken))
         {
-            if (Get(method, depth + 1, cancellationToken).Members.TryGetValue(member, out var data))
+            // Only data a writer brings of its own stays (its callers' arguments differ per call): a writer with none needs no summary.
+            if (_flow.SourceScan.MayBringOwnData(method, cancellationToken)
+                && Get(method, depth + 1, cancellationToken).Members.TryGetValue(member, out var data))
             {
                 stored = PersonalData.Merge(stored, data.Instantiate(_ => null, $"{member.ContainingType.Name}.{member.Name}"));
             }

@@ -30,10 +30,12 @@ internal sealed class DeclaredSinks
     private readonly INamedTypeSymbol _attribute;
     private readonly ImmutableDictionary<(INamedTypeSymbol Type, string Method), bool> _assemblyLevel;
     private readonly ConcurrentDictionary<IMethodSymbol, SinkDeclaration?> _byMethod = new(SymbolEqualityComparer.Default);
+    private readonly System.Func<IMethodSymbol, SinkDeclaration?> _read;
 
     private DeclaredSinks(Compilation compilation, INamedTypeSymbol attribute)
     {
         _attribute = attribute;
+        _read = Read;
         var declared = ImmutableDictionary.CreateBuilder<(INamedTypeSymbol, string), bool>();
         foreach (var data in compilation.Assembly.GetAttributes())
         {
@@ -52,7 +54,7 @@ internal sealed class DeclaredSinks
     public static DeclaredSinks? Create(Compilation compilation, INamedTypeSymbol? attribute) =>
         attribute is null ? null : new DeclaredSinks(compilation, attribute);
 
-    public SinkDeclaration? Of(IMethodSymbol method) => _byMethod.GetOrAdd(method.OriginalDefinition, Read);
+    public SinkDeclaration? Of(IMethodSymbol method) => _byMethod.GetOrAdd(method.OriginalDefinition, _read);
 
     private SinkDeclaration? Read(IMethodSymbol method)
     {

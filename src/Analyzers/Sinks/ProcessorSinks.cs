@@ -19,12 +19,14 @@ internal sealed class ProcessorSinks : SinkFamily
     private readonly INamedTypeSymbol? _attribute;
     private readonly ImmutableDictionary<INamedTypeSymbol, SinkTarget> _declared;
     private readonly ConcurrentDictionary<ISymbol, SinkTarget?> _byMember = new(SymbolEqualityComparer.Default);
+    private readonly Func<ISymbol, SinkTarget?> _read;
 
     public ProcessorSinks(PersonalDataFlow flow)
         : base(flow)
     {
         var compilation = flow.Compilation;
         _attribute = flow.KnownTypes.ThirdPartyProcessorAttribute;
+        _read = member => Declared(member) ?? OfType(member.ContainingType);
         var declared = ImmutableDictionary.CreateBuilder<INamedTypeSymbol, SinkTarget>(SymbolEqualityComparer.Default);
         foreach (var data in _attribute is null ? ImmutableArray<AttributeData>.Empty : compilation.Assembly.GetAttributes())
         {
@@ -89,7 +91,7 @@ internal sealed class ProcessorSinks : SinkFamily
     }
 
     private SinkTarget? ProcessorOf(IMethodSymbol method) =>
-        _byMember.GetOrAdd(method.OriginalDefinition, m => Declared(m) ?? OfType(m.ContainingType));
+        _byMember.GetOrAdd(method.OriginalDefinition, _read);
 
     private SinkTarget? OfType(INamedTypeSymbol? type)
     {

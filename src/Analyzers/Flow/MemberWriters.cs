@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -38,18 +39,30 @@ internal sealed class MemberWriters
         }
 
         var writers = ImmutableArray.CreateBuilder<IMethodSymbol>();
-        if (Names(member.ContainingType, cancellationToken).TryGetValue(member.Name, out var candidates))
+        foreach (var method in Candidates(member, cancellationToken))
         {
-            foreach (var method in candidates)
+            if (WrittenBy(method, cancellationToken).Contains(member))
             {
-                if (WrittenBy(method, cancellationToken).Contains(member))
-                {
-                    writers.Add(method);
-                }
+                writers.Add(method);
             }
         }
 
         return _byMember.GetOrAdd(member, writers.ToImmutable());
+    }
+
+    // A readonly field or a get-only auto-property (an injected logger or client, mostly) is written by constructors
+    // alone: their bodies are all there is to look at. Any other member, by the methods that spell its name.
+    private IEnumerable<IMethodSymbol> Candidates(ISymbol member, CancellationToken cancellationToken)
+    {
+        if (member is IFieldSymbol { IsReadOnly: true } or IPropertySymbol { SetMethod: null })
+        {
+            var constructors = member.IsStatic ? member.ContainingType.StaticConstructors : member.ContainingType.InstanceConstructors;
+            return constructors.Where(_flow.HasBody);
+        }
+
+        return Names(member.ContainingType, cancellationToken).TryGetValue(member.Name, out var candidates)
+            ? candidates
+            : Enumerable.Empty<IMethodSymbol>();
     }
 
     // Which of the type's methods spell each identifier: cheap before binding, a body that never names a member cannot reference it.

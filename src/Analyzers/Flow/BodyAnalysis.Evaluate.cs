@@ -143,7 +143,7 @@ internal sealed partial class BodyAnalysis
         if (member is IPropertySymbol { GetMethod: { } getter } && _flow.HasBody(getter))
         {
             var computed = _flow.Summaries.Get(getter, _nesting, _cancellationToken).Return?
-                .Instantiate(p => p == PersonalDataSource.ThisPlaceholder ? receiver : null, $"{member.ContainingType.Name}.{member.Name}");
+                .Instantiate(p => p == PersonalDataSource.ThisPlaceholder ? receiver : null, _flow.Step(member));
             return PersonalData.Merge(marked, computed);
         }
 
@@ -173,7 +173,7 @@ internal sealed partial class BodyAnalysis
                 summary = _flow.Summaries.Get(method, _nesting, _cancellationToken);
             }
 
-            return PersonalData.Merge(marked, summary.Return?.Instantiate(p => ArgumentData(invocation, p), CallStep(method)));
+            return PersonalData.Merge(marked, summary.Return?.Instantiate(p => ArgumentData(invocation, p), _flow.Step(method)));
         }
 
         if (method.MethodKind == MethodKind.LocalFunction || CannotCarryNumber(invocation))
@@ -215,14 +215,12 @@ internal sealed partial class BodyAnalysis
         return result;
     }
 
-    private bool HasArgumentData(IInvocationOperation invocation)
-    {
-        if (invocation.Instance is { } instance && Evaluate(instance) is not null)
-        {
-            return true;
-        }
+    private bool HasArgumentData(IInvocationOperation invocation) =>
+        invocation.Instance is { } instance && Evaluate(instance) is not null || HasArgumentData(invocation.Arguments);
 
-        foreach (var argument in invocation.Arguments)
+    private bool HasArgumentData(ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
         {
             if (Evaluate(argument.Value) is not null)
             {
@@ -260,7 +258,9 @@ internal sealed partial class BodyAnalysis
         PersonalData? contents = null;
         var constructor = creation.Constructor;
         var ownType = constructor is not null && PersonalDataFlow.HasSource(constructor.ContainingType);
+        // A constructor that brings nothing of its own, given nothing, leaves nothing in the members: no summary needed.
         var summarised = constructor is not null && _flow.HasBody(constructor)
+                && (_flow.Summaries.TryGetKnown(constructor, out _) || _flow.SourceScan.MayBringOwnData(constructor, _cancellationToken) || HasArgumentData(creation.Arguments))
             ? _flow.Summaries.Get(constructor, _nesting, _cancellationToken).Members
             : ImmutableDictionary<ISymbol, PersonalData>.Empty;
         if (!summarised.IsEmpty)
@@ -268,7 +268,7 @@ internal sealed partial class BodyAnalysis
             // A constructor of the compilation: what its body leaves in the members, from the arguments.
             foreach (var stored in summarised)
             {
-                if (stored.Value.Instantiate(p => p >= 0 ? ArgumentData(creation.Arguments, p) : null, CallStep(constructor!)) is { } data)
+                if (stored.Value.Instantiate(p => p >= 0 ? ArgumentData(creation.Arguments, p) : null, _flow.Step(constructor!)) is { } data)
                 {
                     members = members.SetItem(stored.Key.Name, data);
                 }
@@ -366,10 +366,6 @@ internal sealed partial class BodyAnalysis
 
     private static PersonalData? Marked(ISymbol symbol, PiiCategorySet categories) =>
         categories.IsEmpty ? null : PersonalData.From(new PersonalDataSource(symbol, categories));
-
-    /// <summary>"SummaryBuilder.Describe(Customer)": how a path names a method of the compilation.</summary>
-    public static string CallStep(IMethodSymbol method) =>
-        $"{method.ContainingType?.Name}.{method.Name}({string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)))})";
 
     // A lambda's result reaches the call's result only when the result holds values of its type:
     // Select(x => x.Email) gives strings; OrderBy(x => x.Email) gives the customers back.

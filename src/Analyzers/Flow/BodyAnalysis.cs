@@ -256,8 +256,8 @@ internal sealed partial class BodyAnalysis
         switch (target)
         {
             case ILocalReferenceOperation local:
-                var step = local.Local.IsImplicitlyDeclared || local.Local.Name.Length == 0 ? null : $"local '{local.Local.Name}'";
-                Store(local.Local, step is null ? data : data?.Through(step), strong);
+                var named = !local.Local.IsImplicitlyDeclared && local.Local.Name.Length > 0;
+                Store(local.Local, named && data is not null ? data.Through(_flow.Step(local.Local)) : data, strong);
                 break;
             case IParameterReferenceOperation parameter:
                 Store(parameter.Parameter, data, strong);
@@ -322,10 +322,18 @@ internal sealed partial class BodyAnalysis
         var method = invocation.TargetMethod;
         if (_flow.HasBody(method) && invocation.Instance is { } target && KeyOf(target) is { } owner && owner != FlowState.This)
         {
+            // An object holding nothing, given nothing by a method that brings nothing of its own, still holds nothing:
+            // no summary needed (most calls on a field or local are such calls: _repository.Save(order)).
+            if (_state[owner] is null && !_flow.Summaries.TryGetKnown(method, out _)
+                && !_flow.SourceScan.MayBringOwnData(method, _cancellationToken) && !HasArgumentData(invocation.Arguments))
+            {
+                return;
+            }
+
             // customer.Fill(source): a method of the compilation fills the members of the object it is called on.
             foreach (var stored in _flow.Summaries.Get(method, _nesting, _cancellationToken).Members)
             {
-                var data = stored.Value.Instantiate(p => p == PersonalDataSource.ThisPlaceholder ? null : ArgumentData(invocation, p), CallStep(method));
+                var data = stored.Value.Instantiate(p => p == PersonalDataSource.ThisPlaceholder ? null : ArgumentData(invocation, p), _flow.Step(method));
                 var current = _state[owner];
                 Store(owner, current is null
                     ? (data is null ? null : PersonalData.Object(System.Collections.Immutable.ImmutableDictionary<string, PersonalData>.Empty.Add(stored.Key.Name, data), isCarrier: true))

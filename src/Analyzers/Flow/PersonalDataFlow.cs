@@ -33,6 +33,8 @@ internal sealed class PersonalDataFlow
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<SyntaxNode, Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph> _graphs = new();
     private readonly System.Func<SyntaxTree, SemanticModel> _createModel;
+    private readonly ConcurrentDictionary<ISymbol, string> _steps = new(SymbolEqualityComparer.Default);
+    private readonly System.Func<ISymbol, string> _describeStep = DescribeStep;
 
     private PersonalDataFlow(Compilation compilation, KnownTypes knownTypes, AnalyzerConfigOptionsProvider options)
     {
@@ -119,6 +121,20 @@ internal sealed class PersonalDataFlow
         _graphs.TryAdd(body, graph);
         return graph;
     }
+
+    /// <summary>
+    /// How a path names a step through a symbol: a call ("Formatting.Describe(Customer)"), a member read
+    /// ("Customer.FullName") or a local ("local 'summary'"). Made once per symbol: a call's parameter types
+    /// are displayed, and most steps are asked for on every pass over a body.
+    /// </summary>
+    public string Step(ISymbol symbol) => _steps.GetOrAdd(symbol, _describeStep);
+
+    private static string DescribeStep(ISymbol symbol) => symbol switch
+    {
+        IMethodSymbol method => $"{method.ContainingType?.Name}.{method.Name}({string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)))})",
+        ILocalSymbol local => $"local '{local.Name}'",
+        _ => $"{symbol.ContainingType?.Name}.{symbol.Name}",
+    };
 
     public static bool HasSource(ISymbol symbol) => !symbol.DeclaringSyntaxReferences.IsEmpty;
 

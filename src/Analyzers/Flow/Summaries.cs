@@ -184,7 +184,7 @@ internal sealed class Summaries
             if (_flow.SourceScan.MayBringOwnData(method, cancellationToken)
                 && Get(method, depth + 1, cancellationToken).Members.TryGetValue(member, out var data))
             {
-                stored = PersonalData.Merge(stored, data.Instantiate(_ => null, $"{member.ContainingType.Name}.{member.Name}"));
+                stored = PersonalData.Merge(stored, data.Instantiate(_ => null, _flow.Step(member)));
             }
         }
 

@@ -105,7 +105,7 @@ internal abstract class SinkFamily
 
                 if (data[i] is { } argumentData)
                 {
-                    report(argument.Value, argumentData.Through(BodyAnalysis.CallStep(invocation.TargetMethod)), flow.Target);
+                    report(argument.Value, argumentData.Through(Flow.Step(invocation.TargetMethod)), flow.Target);
                 }
             }
         }

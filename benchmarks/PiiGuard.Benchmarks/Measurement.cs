@@ -10,7 +10,8 @@ namespace PiiGuard.Benchmarks;
 /// <summary>The measurements: each on a fresh compilation, analyzers sequential so their times add up to wall time.</summary>
 internal static class Measurement
 {
-    public static async Task<RunFigures> RunAsync(Corpus corpus, ImmutableArray<DiagnosticAnalyzer> sdk)
+    /// <summary>One run: the compiler, PiiGuard and the do-nothing baseline (in the order given, alternated between runs so neither always runs on the other's garbage), the SDK's analyzers.</summary>
+    public static async Task<RunFigures> RunAsync(Corpus corpus, ImmutableArray<DiagnosticAnalyzer> sdk, bool baselineFirst)
     {
         // The compiler's own work: binding and checking every body, as GetDiagnostics does (no emit).
         var compilation = corpus.Compile();
@@ -22,8 +23,9 @@ internal static class Measurement
         var compilerAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var errors = compilerDiagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
 
+        var baselineEarly = baselineFirst ? await AnalyzeAsync(corpus.Compile(), [new BaselineAnalyzer()], corpus.Options) : default;
         var (piiGuard, diagnostics, piiGuardAllocated, piiGuardWall) = await AnalyzeAsync(corpus.Compile(), AnalyzerSets.PiiGuard, corpus.Options);
-        var (_, _, baselineAllocated, baselineWall) = await AnalyzeAsync(corpus.Compile(), [new BaselineAnalyzer()], corpus.Options);
+        var (_, _, baselineAllocated, baselineWall) = baselineFirst ? baselineEarly : await AnalyzeAsync(corpus.Compile(), [new BaselineAnalyzer()], corpus.Options);
         double? sdkWall = null;
         if (!sdk.IsEmpty)
         {

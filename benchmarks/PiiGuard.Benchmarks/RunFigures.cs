@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace PiiGuard.Benchmarks;
 
-/// <summary>What one run measured on one corpus; ratios are taken within a run, so machine noise cancels.</summary>
+/// <summary>What one run measured on one corpus; a corpus's figures are the medians of its runs (<see cref="CorpusResult"/>).</summary>
 /// <remarks>
 /// Two views of PiiGuard's cost. Its <em>execution time</em> (the driver's telemetry) also holds the binding
 /// it pulls forward: a summary binds a callee's body in another file before the driver reaches it, and

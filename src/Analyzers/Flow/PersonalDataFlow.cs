@@ -55,6 +55,7 @@ internal sealed class PersonalDataFlow
         BodyFindings = new BodyFindings(this);
         SourceScan = new SourceScan(this);
         SinkScan = new SinkScan(this);
+        TaintScan = new TaintScan(this);
     }
 
     /// <summary>Which methods of a type may write each of its fields and auto-properties.</summary>
@@ -65,6 +66,9 @@ internal sealed class PersonalDataFlow
 
     /// <summary>Whether a body or a method can send anything to a sink at all, from its operations alone.</summary>
     public SinkScan SinkScan { get; }
+
+    /// <summary>Whether anything a body sends to a sink may hold personal data, whatever the order it runs in.</summary>
+    public TaintScan TaintScan { get; }
 
     public KnownTypes KnownTypes { get; }
 

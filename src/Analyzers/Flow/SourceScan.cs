@@ -44,7 +44,8 @@ internal sealed class SourceScan
         return false;
     }
 
-    private bool IsSource(IOperation operation, CancellationToken cancellationToken)
+    /// <summary>Whether the operation itself is a source (not its children): a marked member, parameter or return, a value of a marked or carrier type.</summary>
+    public bool IsSource(IOperation operation, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var markings = _flow.Markings;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using PiiGuard.Analyzers.Flow;
@@ -53,7 +52,13 @@ internal abstract class SinkFamily
     public void Observe(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, SinkTarget> report)
     {
         var isSink = ObserveSink(call, analysis, report);
-        Debug.Assert(isSink == IsSinkCall(call), "IsSinkCall must agree with ObserveSink: the sink scan skips bodies by it.");
+#if DEBUG
+        // The sink scan skips bodies by IsSinkCall: every test checks that it agrees with what the family reports.
+        if (isSink != IsSinkCall(call))
+        {
+            throw new InvalidOperationException($"{GetType().Name}.IsSinkCall disagrees with ObserveSink on '{call.Syntax}'.");
+        }
+#endif
         if (isSink || call is not IInvocationOperation invocation || !Flow.HasBody(invocation.TargetMethod)
             || !Flow.SinkScan.MayReachSink(invocation.TargetMethod, analysis.CancellationToken))
         {

@@ -1,0 +1,387 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PiiGuard.Analyzers.Flow;
+
+/// <summary>
+/// Whether anything a body sends to a sink may hold personal data, without the order the body runs in:
+/// a variable is tainted when anything assigned to it anywhere in the body may hold data (a source, or a
+/// tainted variable), until no more are; then a sink call whose operands hold neither sends nothing.
+/// Most bodies that log and touch personal data log something else (an order number, a count), and this
+/// tells so from the operation tree, before any graph is built or any summary asked for.
+/// </summary>
+/// <remarks>
+/// A flow-insensitive over-approximation of <see cref="BodyAnalysis"/>: every way data moves there (locals,
+/// parameters, fields of <c>this</c>, members of an object, collections filled by a call, out arguments,
+/// loop variables, lambda parameters) taints here, whatever the order and whatever overwrites it. Debug
+/// builds run the body analysis anyway on every body this skips and fail if it finds anything.
+/// </remarks>
+internal sealed class TaintScan
+{
+    // Expressions nested deeper than this are taken to hold data: the scan must never exhaust the stack.
+    private const int MaxDepth = 100;
+
+    // Taint spreads one assignment per round at least; past this many rounds, the body is taken to send data.
+    private const int MaxRounds = 12;
+
+    private readonly PersonalDataFlow _flow;
+
+    public TaintScan(PersonalDataFlow flow) => _flow = flow;
+
+    public bool MaySendPersonalData(IOperation body, CancellationToken cancellationToken)
+    {
+        var scan = new Scan(_flow, cancellationToken);
+        var operations = new List<IOperation> { body };
+        operations.AddRange(body.Descendants());
+        for (var round = 0; ; round++)
+        {
+            if (round == MaxRounds || scan.Unresolved)
+            {
+                return true;
+            }
+
+            scan.StartRound();
+            foreach (var operation in operations)
+            {
+                scan.Spread(operation);
+            }
+
+            if (!scan.Changed)
+            {
+                break;
+            }
+        }
+
+        foreach (var operation in operations)
+        {
+            if (operation is IInvocationOperation or IObjectCreationOperation or ISimpleAssignmentOperation { Target: IPropertyReferenceOperation }
+                && scan.MayHold(operation, 0)
+                && IsSinkStep(operation, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsSinkStep(IOperation call, CancellationToken cancellationToken)
+    {
+        foreach (var family in _flow.SinkFamilies)
+        {
+            if (family.IsSinkCall(call))
+            {
+                return true;
+            }
+        }
+
+        return call is IInvocationOperation invocation && _flow.HasBody(invocation.TargetMethod)
+            && _flow.SinkScan.MayReachSink(invocation.TargetMethod, cancellationToken);
+    }
+
+    private sealed class Scan
+    {
+        private static readonly object s_this = new();
+
+        private readonly PersonalDataFlow _flow;
+        private readonly CancellationToken _cancellationToken;
+        private readonly HashSet<object> _tainted = new(SymbolOrObjectComparer.Instance);
+        // Taint only grows, so a value that holds data holds it for good; one that does not is asked again next round.
+        private readonly HashSet<IOperation> _holds = new();
+        private readonly HashSet<IOperation> _holdsNotYet = new();
+        private readonly Dictionary<IOperation, bool> _isSource = new();
+
+        public Scan(PersonalDataFlow flow, CancellationToken cancellationToken)
+        {
+            _flow = flow;
+            _cancellationToken = cancellationToken;
+        }
+
+        public bool Changed { get; private set; }
+
+        /// <summary>A write the scan cannot follow (a dynamic member, say): the body is taken to send data.</summary>
+        public bool Unresolved { get; private set; }
+
+        public void StartRound()
+        {
+            Changed = false;
+            _holdsNotYet.Clear();
+        }
+
+        /// <summary>Taints what an operation writes when what it writes may hold data.</summary>
+        public void Spread(IOperation operation)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            switch (operation)
+            {
+                case IAssignmentOperation assignment when MayHold(assignment.Value, 0):
+                    Taint(assignment.Target);
+                    break;
+                case IDeconstructionAssignmentOperation deconstruction when MayHold(deconstruction.Value, 0):
+                    Taint(deconstruction.Target);
+                    break;
+                case IVariableDeclaratorOperation declarator
+                    when (declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value) is { } initial && MayHold(initial, 0):
+                    TaintSymbol(declarator.Symbol);
+                    break;
+                case IForEachLoopOperation loop when MayHold(loop.Collection, 0):
+                    foreach (var local in loop.Locals)
+                    {
+                        TaintSymbol(local);
+                    }
+
+                    Taint(loop.LoopControlVariable);
+                    break;
+                case IIsPatternOperation pattern when MayHold(pattern.Value, 0):
+                    TaintDeclared(pattern.Pattern);
+                    break;
+                case ISwitchExpressionOperation switchExpression when MayHold(switchExpression.Value, 0):
+                    foreach (var arm in switchExpression.Arms)
+                    {
+                        TaintDeclared(arm.Pattern);
+                    }
+
+                    break;
+                case ISwitchOperation switchStatement when MayHold(switchStatement.Value, 0):
+                    foreach (var section in switchStatement.Cases)
+                    {
+                        foreach (var clause in section.Clauses)
+                        {
+                            TaintDeclared(clause);
+                        }
+                    }
+
+                    break;
+                case IInvocationOperation invocation:
+                    SpreadThroughCall(invocation.Instance, invocation.Arguments);
+                    break;
+                case IObjectCreationOperation creation:
+                    SpreadThroughCall(null, creation.Arguments);
+                    break;
+            }
+        }
+
+        // A call given data may keep it in the object it is called on (list.Add, builder.Append, dto.Fill), hand
+        // it out through out and ref arguments, and pass it to the lambdas it is given (x => ... over the elements).
+        private void SpreadThroughCall(IOperation? instance, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+        {
+            if (instance is null && !WritesThroughArguments(arguments))
+            {
+                // A static call or a constructor that takes no out argument and no lambda writes nothing the body reads.
+                return;
+            }
+
+            var argumentsHold = false;
+            foreach (var argument in arguments)
+            {
+                argumentsHold |= MayHold(argument.Value, 0);
+            }
+
+            if (argumentsHold && instance is not null)
+            {
+                Taint(instance);
+            }
+
+            if (!argumentsHold && !(instance is not null && MayHold(instance, 0)))
+            {
+                return;
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref)
+                {
+                    Taint(argument.Value);
+                }
+
+                foreach (var lambda in argument.Value.DescendantsAndSelf())
+                {
+                    if (lambda is IAnonymousFunctionOperation function)
+                    {
+                        foreach (var parameter in function.Symbol.Parameters)
+                        {
+                            TaintSymbol(parameter);
+                        }
+                    }
+                }
+            }
+        }
+
+        private static bool WritesThroughArguments(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref || argument.Value is IDelegateCreationOperation or IAnonymousFunctionOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a value may hold personal data: it, or anything in it, is a source or a tainted variable.</summary>
+        public bool MayHold(IOperation operation, int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                return true;
+            }
+
+            if (_holds.Contains(operation))
+            {
+                return true;
+            }
+
+            if (_holdsNotYet.Contains(operation))
+            {
+                return false;
+            }
+
+            // The cheap answers first; whether the operation is a source itself may summarise a callee.
+            var holds = IsTainted(operation);
+            if (!holds)
+            {
+                foreach (var child in operation.ChildOperations)
+                {
+                    if (MayHold(child, depth + 1))
+                    {
+                        holds = true;
+                        break;
+                    }
+                }
+            }
+
+            if (!holds && !_isSource.TryGetValue(operation, out holds))
+            {
+                _isSource[operation] = holds = _flow.SourceScan.IsSource(operation, _cancellationToken);
+            }
+
+            (holds ? _holds : _holdsNotYet).Add(operation);
+            return holds;
+        }
+
+        private bool IsTainted(IOperation operation) => operation switch
+        {
+            ILocalReferenceOperation local => _tainted.Contains(local.Local),
+            IParameterReferenceOperation parameter => _tainted.Contains(parameter.Parameter),
+            IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation } member => _tainted.Contains(member.Member.OriginalDefinition),
+            IInstanceReferenceOperation => _tainted.Contains(s_this),
+            _ => false,
+        };
+
+        // What a write reaches: the variable at its root (dto.Email = x taints dto; items[i] = x taints items).
+        private void Taint(IOperation target)
+        {
+            switch (target)
+            {
+                case IConversionOperation conversion:
+                    Taint(conversion.Operand);
+                    break;
+                case IParenthesizedOperation parenthesized:
+                    Taint(parenthesized.Operand);
+                    break;
+                case ILocalReferenceOperation local:
+                    TaintSymbol(local.Local);
+                    break;
+                case IParameterReferenceOperation parameter:
+                    TaintSymbol(parameter.Parameter);
+                    break;
+                case IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation } member:
+                    TaintSymbol(member.Member.OriginalDefinition);
+                    TaintSymbol(s_this);
+                    break;
+                case IMemberReferenceOperation { Instance: { } instance }:
+                    Taint(instance);
+                    break;
+                case IArrayElementReferenceOperation element:
+                    Taint(element.ArrayReference);
+                    break;
+                case IDeclarationExpressionOperation declaration:
+                    Taint(declaration.Expression);
+                    break;
+                case ITupleOperation tuple:
+                    foreach (var element in tuple.Elements)
+                    {
+                        Taint(element);
+                    }
+
+                    break;
+                case IVariableDeclaratorOperation declarator:
+                    TaintSymbol(declarator.Symbol);
+                    break;
+                case IVariableDeclarationOperation declaration:
+                    foreach (var declarator in declaration.Declarators)
+                    {
+                        TaintSymbol(declarator.Symbol);
+                    }
+
+                    break;
+                case IInvocationOperation { Instance: { } receiver }:
+                    Taint(receiver);
+                    break;
+                case IInstanceReferenceOperation:
+                    TaintSymbol(s_this);
+                    break;
+                case IConditionalAccessInstanceOperation access:
+                    for (var parent = access.Parent; parent is not null; parent = parent.Parent)
+                    {
+                        if (parent is IConditionalAccessOperation conditional)
+                        {
+                            Taint(conditional.Operation);
+                            return;
+                        }
+                    }
+
+                    Unresolved = true;
+                    break;
+                case IDiscardOperation or IInvocationOperation or IObjectCreationOperation or ILiteralOperation or IEventReferenceOperation:
+                    break;
+                default:
+                    Unresolved = true;
+                    break;
+            }
+        }
+
+        // The variables a pattern declares (is Customer c, { Email: var e }): bound to the value matched.
+        private void TaintDeclared(IOperation pattern)
+        {
+            foreach (var operation in pattern.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IDeclarationPatternOperation { DeclaredSymbol: { } symbol }:
+                        TaintSymbol(symbol);
+                        break;
+                    case IRecursivePatternOperation { DeclaredSymbol: { } symbol }:
+                        TaintSymbol(symbol);
+                        break;
+                    case IListPatternOperation { DeclaredSymbol: { } symbol }:
+                        TaintSymbol(symbol);
+                        break;
+                }
+            }
+        }
+
+        private void TaintSymbol(object symbol)
+        {
+            if (_tainted.Add(symbol))
+            {
+                Changed = true;
+            }
+        }
+    }
+
+    private sealed class SymbolOrObjectComparer : IEqualityComparer<object>
+    {
+        public static readonly SymbolOrObjectComparer Instance = new();
+
+        public new bool Equals(object? x, object? y) =>
+            x is ISymbol a && y is ISymbol b ? SymbolEqualityComparer.Default.Equals(a, b) : ReferenceEquals(x, y);
+
+        public int GetHashCode(object obj) =>
+            obj is ISymbol symbol ? SymbolEqualityComparer.Default.GetHashCode(symbol) : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
+}

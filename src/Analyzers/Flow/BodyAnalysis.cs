@@ -322,10 +322,12 @@ internal sealed partial class BodyAnalysis
         var method = invocation.TargetMethod;
         if (_flow.HasBody(method) && invocation.Instance is { } target && KeyOf(target) is { } owner && owner != FlowState.This)
         {
-            // An object holding nothing, given nothing by a method that brings nothing of its own, still holds nothing:
-            // no summary needed (most calls on a field or local are such calls: _repository.Save(order)).
-            if (_state[owner] is null && !_flow.Summaries.TryGetKnown(method, out _)
-                && !_flow.SourceScan.MayBringOwnData(method, _cancellationToken) && !HasArgumentData(invocation.Arguments))
+            // A method that writes no member of its object leaves nothing in it; nor does one that brings nothing of its
+            // own and is given nothing, called on an object holding nothing. No summary needed for either, and most
+            // calls on a field or a local are such calls (_repository.Save(order), _service.Register(customer)).
+            if (!_flow.Summaries.TryGetKnown(method, out _)
+                && (!_flow.MemberWriters.WritesOwnMembers(method, _cancellationToken)
+                    || _state[owner] is null && !_flow.SourceScan.MayBringOwnData(method, _cancellationToken) && !HasArgumentData(invocation.Arguments)))
             {
                 return;
             }

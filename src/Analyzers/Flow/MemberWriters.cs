@@ -50,6 +50,24 @@ internal sealed class MemberWriters
         return _byMember.GetOrAdd(member, writers.ToImmutable());
     }
 
+    /// <summary>
+    /// Whether a method may leave data in the fields or auto-properties of the object it is called on: its
+    /// summary's members can only be members its own body writes.
+    /// </summary>
+    public bool WritesOwnMembers(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        foreach (var member in WrittenBy(method.OriginalDefinition, cancellationToken))
+        {
+            if (!member.IsStatic && member is IFieldSymbol or IPropertySymbol
+                && SymbolEqualityComparer.Default.Equals(member.ContainingType, method.ContainingType.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // A readonly field or a get-only auto-property (an injected logger or client, mostly) is written by constructors
     // alone: their bodies are all there is to look at. Any other member, by the methods that spell its name.
     private IEnumerable<IMethodSymbol> Candidates(ISymbol member, CancellationToken cancellationToken)

@@ -45,7 +45,7 @@ internal static class PerformanceDoc
         if (small is not null && large is not null)
         {
             builder.AppendLine();
-            builder.AppendLine($"Scaling: the 300k corpus costs PiiGuard **x{Program.Scaling(small, large):F2}** the 100k corpus (execution time, run by run); the compiler x{Program.CompilerScaling(small, large):F2}.");
+            builder.AppendLine($"Scaling: the 300k corpus costs PiiGuard **x{Program.Scaling(small, large):F2}** the 100k corpus (medians of the execution time); the compiler x{Program.CompilerScaling(small, large):F2}.");
         }
 
         builder.AppendLine();

@@ -62,7 +62,11 @@ internal static class Program
                 + (figure.SdkRatio is { } sdkRatio ? $"; SDK analyzers +{figure.SdkWallMs - figure.BaselineWallMs,6:F0} ms (x{sdkRatio:F3})" : ""));
         }
 
-        var files = await Measurement.PerFileAsync(corpus);
+        // Each file's time is the lower of two cold passes: one pass is one sample per file, and a garbage collection
+        // or a neighbour on the machine landing in one file made it the "slowest" (x8 its time in the other pass).
+        var firstPass = await Measurement.PerFileAsync(corpus);
+        var secondPass = await Measurement.PerFileAsync(corpus);
+        var files = firstPass.Zip(secondPass, (first, second) => (first.Path, Ms: Math.Min(first.Ms, second.Ms))).ToList();
         var (released, retained) = await Measurement.RetentionAsync(corpus);
         var result = new CorpusResult(corpus, figures, files.OrderByDescending(f => f.Ms).Take(5).ToList(), released, retained);
 

@@ -15,11 +15,12 @@ namespace PiiGuard.Analyzers.Flow;
 /// </summary>
 /// <remarks>
 /// Cost and bounds: symbols are resolved once per compilation (<see cref="KnownTypes"/>); markings and
-/// carrier types are read once per symbol; each method body is analysed once per rule that looks at
-/// it, in time linear in its size (<see cref="BodyAnalysis"/>: a bounded fixed point over its control
-/// flow graph); a call into another method of the compilation uses that method's summary, computed on
-/// first use and memoised (<see cref="Summaries"/>: at most 8 calls deep, recursion cut). There is no
-/// whole-program fixed point, so a keystroke costs the edited body plus the summaries it needs.
+/// carrier types are read once per symbol; a body is analysed only when it calls a sink (<see cref="SinkScan"/>)
+/// with something that may hold personal data (<see cref="TaintScan"/>), once for all rules, in time linear
+/// in its size (<see cref="BodyAnalysis"/>: a bounded fixed point over its control flow graph); a call into
+/// another method of the compilation uses that method's summary, computed on first use and memoised
+/// (<see cref="Summaries"/>: at most 8 calls deep, cycles settled). There is no whole-program fixed
+/// point, so a keystroke costs the edited body plus the summaries it needs.
 /// </remarks>
 internal sealed class PersonalDataFlow
 {

@@ -242,7 +242,13 @@ internal sealed class TaintScan
 
             // The cheap answers first; whether the operation is a source itself may summarise a callee.
             var holds = IsTainted(operation);
-            if (!holds)
+            if (!holds && operation is IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol, Instance: { } receiver and not IInstanceReferenceOperation } member)
+            {
+                // customer.Id: a member read takes what its receiver holds only where the analysis lets it (a getter
+                // with a body, a value that is the data itself, an object built here); a carrier's unmarked member is clean.
+                holds = HasBodyOfItsOwn(member.Member) ? MayHold(receiver, depth + 1) : MayHoldValue(receiver, depth + 1);
+            }
+            else if (!holds)
             {
                 foreach (var child in operation.ChildOperations)
                 {
@@ -254,13 +260,51 @@ internal sealed class TaintScan
                 }
             }
 
-            if (!holds && !_isSource.TryGetValue(operation, out holds))
-            {
-                _isSource[operation] = holds = _flow.SourceScan.IsSource(operation, _cancellationToken);
-            }
-
+            holds = holds || IsSource(operation);
             (holds ? _holds : _holdsNotYet).Add(operation);
             return holds;
+        }
+
+        /// <summary>
+        /// Whether a value may hold more than what its carrier type says: data that flows on through a member
+        /// read (a variable something was assigned, a marked parameter, a value of a marked type, an object built here).
+        /// </summary>
+        private bool MayHoldValue(IOperation operation, int depth)
+        {
+            while (operation is IConversionOperation or IParenthesizedOperation)
+            {
+                operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+            }
+
+            var markings = _flow.Markings;
+            switch (operation)
+            {
+                case IParameterReferenceOperation parameter:
+                    return IsTainted(parameter) || !markings.Marked(parameter.Parameter).IsEmpty || !markings.Marked(parameter.Parameter.Type).IsEmpty;
+                case ILocalReferenceOperation local:
+                    return IsTainted(local) || !markings.Marked(local.Local.Type).IsEmpty;
+                case IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol, Instance: { } receiver and not IInstanceReferenceOperation } member:
+                    return !markings.Marked(member.Member).IsEmpty
+                        || member.Type is { } type && !markings.Marked(type).IsEmpty
+                        || (HasBodyOfItsOwn(member.Member) ? MayHold(receiver, depth + 1) || IsSource(member) : MayHoldValue(receiver, depth + 1));
+                default:
+                    return MayHold(operation, depth);
+            }
+        }
+
+        // A property whose getter the analysis summarises: not an auto-property (its summary is empty), not a field.
+        private bool HasBodyOfItsOwn(ISymbol member) =>
+            member is IPropertySymbol { GetMethod: { } getter } && _flow.HasBody(getter)
+            && !(getter.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: null, ExpressionBody: null });
+
+        private bool IsSource(IOperation operation)
+        {
+            if (!_isSource.TryGetValue(operation, out var isSource))
+            {
+                _isSource[operation] = isSource = _flow.SourceScan.IsSource(operation, _cancellationToken);
+            }
+
+            return isSource;
         }
 
         private bool IsTainted(IOperation operation) => operation switch

@@ -49,6 +49,14 @@ public sealed class ScanTests
                 log.LogInformation("{Count} customers", 42);
             }
 
+            public void Key(Customer c) => log.LogInformation("Customer {Id}", c.Id);
+
+            public void KeyOfCopy(Customer c)
+            {
+                var box = new Box { Value = c.Email };
+                log.LogInformation("{Length}", box.Value);
+            }
+
             public void Direct(Customer c)
             {
                 var e = c.Email;
@@ -88,6 +96,8 @@ public sealed class ScanTests
     [InlineData("Length", false, false)]
     [InlineData("Clock", true, false)]
     [InlineData("Counted", true, false)]
+    [InlineData("Key", true, false)]
+    [InlineData("KeyOfCopy", true, true)]
     [InlineData("Direct", true, true)]
     [InlineData("ThroughList", true, true)]
     [InlineData("ThroughObject", true, true)]

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -17,82 +15,32 @@ namespace PiiGuard.Analyzers.Flow;
 /// but invocations, object creations and property assignments, and a family reports only the calls
 /// its <see cref="Sinks.SinkFamily.IsSinkCall"/> accepts (checked on every observed call in debug builds).
 /// </remarks>
-internal sealed class SinkScan
+internal sealed class SinkScan : BodyScan<SinkScan>
 {
-    [System.ThreadStatic]
-    private static HashSet<IMethodSymbol>? t_inProgress;
-
-    private readonly PersonalDataFlow _flow;
-    private readonly ConcurrentDictionary<IMethodSymbol, bool> _reachesSink = new(SymbolEqualityComparer.Default);
-
-    public SinkScan(PersonalDataFlow flow) => _flow = flow;
-
-    public bool MayReachSink(IOperation body, CancellationToken cancellationToken)
+    public SinkScan(PersonalDataFlow flow)
+        : base(flow)
     {
-        if (IsSinkStep(body, cancellationToken))
-        {
-            return true;
-        }
-
-        foreach (var operation in body.Descendants())
-        {
-            if (IsSinkStep(operation, cancellationToken))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
+
+    public bool MayReachSink(IOperation body, CancellationToken cancellationToken) => AnyOperation(body, cancellationToken);
 
     /// <summary>
     /// Whether a method of the compilation may send its arguments (or data of its own) to a sink: its
     /// body calls one, directly or through its callees. Recursion counts as yes, which is always safe.
     /// </summary>
-    public bool MayReachSink(IMethodSymbol method, CancellationToken cancellationToken)
+    public bool MayReachSink(IMethodSymbol method, CancellationToken cancellationToken) => OfMethod(method, cancellationToken);
+
+    /// <summary>
+    /// Whether a call (invocation, object creation or property assignment) is a sink of a family, or a call
+    /// into a method of the compilation that may reach one: a step the body analysis reports at.
+    /// </summary>
+    public bool IsSinkStep(IOperation operation, CancellationToken cancellationToken)
     {
-        method = method.OriginalDefinition;
-        if (_reachesSink.TryGetValue(method, out var known))
-        {
-            return known;
-        }
-
-        var inProgress = t_inProgress ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        if (!inProgress.Add(method))
-        {
-            return true;
-        }
-
-        try
-        {
-            var reaches = false;
-            foreach (var reference in method.DeclaringSyntaxReferences)
-            {
-                var syntax = reference.GetSyntax(cancellationToken);
-                if (_flow.SemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is { } body
-                    && MayReachSink(body, cancellationToken))
-                {
-                    reaches = true;
-                    break;
-                }
-            }
-
-            return _reachesSink.GetOrAdd(method, reaches);
-        }
-        finally
-        {
-            inProgress.Remove(method);
-        }
-    }
-
-    private bool IsSinkStep(IOperation operation, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
         switch (operation)
         {
             case IInvocationOperation invocation:
                 return IsSinkCall(invocation)
-                    || _flow.HasBody(invocation.TargetMethod) && MayReachSink(invocation.TargetMethod, cancellationToken);
+                    || Flow.HasBody(invocation.TargetMethod) && MayReachSink(invocation.TargetMethod, cancellationToken);
             case IObjectCreationOperation or ISimpleAssignmentOperation { Target: IPropertyReferenceOperation }:
                 return IsSinkCall(operation);
             default:
@@ -100,9 +48,15 @@ internal sealed class SinkScan
         }
     }
 
+    protected override bool Answers(IOperation operation, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return IsSinkStep(operation, cancellationToken);
+    }
+
     private bool IsSinkCall(IOperation call)
     {
-        foreach (var family in _flow.SinkFamilies)
+        foreach (var family in Flow.SinkFamilies)
         {
             if (family.IsSinkCall(call))
             {

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -17,38 +15,28 @@ namespace PiiGuard.Analyzers.Flow;
 /// when its body, or one it calls, could bring data of its own (<see cref="MayBringOwnData"/>) — read from
 /// the operation trees, without building a graph or a summary.
 /// </remarks>
-internal sealed class SourceScan
+internal sealed class SourceScan : BodyScan<SourceScan>
 {
-    [System.ThreadStatic]
-    private static HashSet<IMethodSymbol>? t_inProgress;
-
-    private readonly PersonalDataFlow _flow;
-    private readonly ConcurrentDictionary<IMethodSymbol, bool> _bringsOwnData = new(SymbolEqualityComparer.Default);
-    public SourceScan(PersonalDataFlow flow) => _flow = flow;
-
-    public bool MayHoldPersonalData(IOperation body, CancellationToken cancellationToken)
+    public SourceScan(PersonalDataFlow flow)
+        : base(flow)
     {
-        if (IsSource(body, cancellationToken))
-        {
-            return true;
-        }
-
-        foreach (var operation in body.Descendants())
-        {
-            if (IsSource(operation, cancellationToken))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
+
+    public bool MayHoldPersonalData(IOperation body, CancellationToken cancellationToken) => AnyOperation(body, cancellationToken);
+
+    /// <summary>
+    /// Whether a method of the compilation may return, store or send data of its own (not only what its
+    /// callers pass in): its body holds a source. Recursion counts as yes, which is always safe.
+    /// </summary>
+    public bool MayBringOwnData(IMethodSymbol method, CancellationToken cancellationToken) => OfMethod(method, cancellationToken);
+
+    protected override bool Answers(IOperation operation, CancellationToken cancellationToken) => IsSource(operation, cancellationToken);
 
     /// <summary>Whether the operation itself is a source (not its children): a marked member, parameter or return, a value of a marked or carrier type.</summary>
     public bool IsSource(IOperation operation, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var markings = _flow.Markings;
+        var markings = Flow.Markings;
         if (operation.Type is { SpecialType: not SpecialType.System_Boolean } type
             && (!markings.Marked(type).IsEmpty || !markings.Carried(type).IsEmpty))
         {
@@ -69,7 +57,7 @@ internal sealed class SourceScan
                 if (reference.Instance is null or IInstanceReferenceOperation && BodyAnalysis.IsStorage(member))
                 {
                     // What another method stored there from its own sources.
-                    foreach (var writer in _flow.MemberWriters.Of(member, cancellationToken))
+                    foreach (var writer in Flow.MemberWriters.Of(member, cancellationToken))
                     {
                         if (MayBringOwnData(writer, cancellationToken))
                         {
@@ -78,57 +66,17 @@ internal sealed class SourceScan
                     }
                 }
 
-                return member is IPropertySymbol { GetMethod: { } getter } && _flow.HasBody(getter) && MayBringOwnData(getter, cancellationToken);
+                return member is IPropertySymbol { GetMethod: { } getter } && Flow.HasBody(getter) && MayBringOwnData(getter, cancellationToken);
             case IInvocationOperation invocation:
                 return !markings.MarkedReturn(invocation.TargetMethod).IsEmpty
-                    || _flow.HasBody(invocation.TargetMethod) && MayBringOwnData(invocation.TargetMethod, cancellationToken);
+                    || Flow.HasBody(invocation.TargetMethod) && MayBringOwnData(invocation.TargetMethod, cancellationToken);
             case IObjectCreationOperation { Constructor: { } constructor }:
-                return _flow.HasBody(constructor) && MayBringOwnData(constructor, cancellationToken);
+                return Flow.HasBody(constructor) && MayBringOwnData(constructor, cancellationToken);
             case IForEachLoopOperation loop:
                 // The graph calls the enumerator's members, which the tree does not show: one of ours may bring data.
                 return loop.Collection.Type is { } collection && PersonalDataFlow.HasSource(collection);
             default:
                 return false;
-        }
-    }
-
-    /// <summary>
-    /// Whether a method of the compilation may return, store or send data of its own (not only what its
-    /// callers pass in): its body holds a source. Recursion counts as yes, which is always safe.
-    /// </summary>
-    public bool MayBringOwnData(IMethodSymbol method, CancellationToken cancellationToken)
-    {
-        method = method.OriginalDefinition;
-        if (_bringsOwnData.TryGetValue(method, out var known))
-        {
-            return known;
-        }
-
-        var inProgress = t_inProgress ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        if (!inProgress.Add(method))
-        {
-            return true;
-        }
-
-        try
-        {
-            var brings = false;
-            foreach (var reference in method.DeclaringSyntaxReferences)
-            {
-                var syntax = reference.GetSyntax(cancellationToken);
-                if (_flow.SemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is { } body
-                    && MayHoldPersonalData(body, cancellationToken))
-                {
-                    brings = true;
-                    break;
-                }
-            }
-
-            return _bringsOwnData.GetOrAdd(method, brings);
-        }
-        finally
-        {
-            inProgress.Remove(method);
         }
     }
 }

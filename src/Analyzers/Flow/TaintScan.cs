@@ -58,27 +58,13 @@ internal sealed class TaintScan
         {
             if (operation is IInvocationOperation or IObjectCreationOperation or ISimpleAssignmentOperation { Target: IPropertyReferenceOperation }
                 && scan.MayHold(operation, 0)
-                && IsSinkStep(operation, cancellationToken))
+                && _flow.SinkScan.IsSinkStep(operation, cancellationToken))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    private bool IsSinkStep(IOperation call, CancellationToken cancellationToken)
-    {
-        foreach (var family in _flow.SinkFamilies)
-        {
-            if (family.IsSinkCall(call))
-            {
-                return true;
-            }
-        }
-
-        return call is IInvocationOperation invocation && _flow.HasBody(invocation.TargetMethod)
-            && _flow.SinkScan.MayReachSink(invocation.TargetMethod, cancellationToken);
     }
 
     private sealed class Scan

@@ -396,7 +396,7 @@ internal sealed partial class BodyAnalysis
 
     private static bool CannotCarry(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_Boolean;
 
-    private static bool IsSizeOf(ISymbol member) => member.Name is "Length" or "Count" or "LongLength" or "Capacity";
+    internal static bool IsSizeOf(ISymbol member) => member.Name is "Length" or "Count" or "LongLength" or "Capacity";
 
     // Counts, positions and hash codes of a library call are numbers about the data, not the data;
     // parsing and conversion keep it (int.Parse(phone)).

@@ -384,7 +384,7 @@ internal sealed partial class BodyAnalysis
         _ => null,
     };
 
-    private static string MemberName(ISymbol member) =>
+    internal static string MemberName(ISymbol member) =>
         member is IFieldSymbol { CorrespondingTupleField: { } tupleField } ? tupleField.Name : member.Name;
 
     private static IOperation Unwrap(IOperation operation)

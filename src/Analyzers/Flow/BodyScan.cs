@@ -8,15 +8,16 @@ namespace PiiGuard.Analyzers.Flow;
 
 /// <summary>
 /// A yes-or-no question asked of a body's operation tree (does any operation answer yes?), and of a method
-/// of the compilation through its body, memoised per method. Recursion counts as yes, which is always safe
-/// for the over-approximations built on it (<see cref="SourceScan"/>, <see cref="SinkScan"/>).
+/// of the compilation through its body and the methods it reaches, memoised per method. Recursion is
+/// settled, not guessed: methods that reach each other share one answer, yes only when one of them answers
+/// yes by its own operations or through a method outside the cycle (the least answer, as the analysis gives).
 /// </summary>
-/// <typeparam name="TScan">The scan itself: each scan keeps its own thread's methods in progress.</typeparam>
+/// <typeparam name="TScan">The scan itself: each scan keeps its own thread's walk.</typeparam>
 internal abstract class BodyScan<TScan>
     where TScan : BodyScan<TScan>
 {
     [System.ThreadStatic]
-    private static HashSet<IMethodSymbol>? t_inProgress;
+    private static Walk? t_walk;
 
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _byMethod = new(SymbolEqualityComparer.Default);
 
@@ -46,7 +47,7 @@ internal abstract class BodyScan<TScan>
         return false;
     }
 
-    /// <summary>Whether the body of a method of the compilation answers yes; memoised, recursion counted as yes.</summary>
+    /// <summary>Whether the body of a method of the compilation answers yes, or a method it reaches does; memoised.</summary>
     protected bool OfMethod(IMethodSymbol method, CancellationToken cancellationToken)
     {
         method = method.OriginalDefinition;
@@ -55,31 +56,154 @@ internal abstract class BodyScan<TScan>
             return known;
         }
 
-        var inProgress = t_inProgress ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        if (!inProgress.Add(method))
+        var walk = t_walk ??= new Walk();
+        if (walk.TryGetOpen(method))
         {
+            // In a cycle still being walked: no yes from here; the cycle's answer is settled at its root.
+            return false;
+        }
+
+        walk.Push(method);
+        bool answer;
+        try
+        {
+            answer = ScanBody(method, cancellationToken);
+        }
+        catch
+        {
+            // Cancelled (or failed): nothing half-walked may survive into the next question on this thread.
+            walk.Clear();
+            throw;
+        }
+
+        foreach (var (settled, value) in walk.Pop(answer))
+        {
+            _byMethod.TryAdd(settled, value);
+        }
+
+        return answer;
+    }
+
+    private bool ScanBody(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            if (Flow.SemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is { } body
+                && AnyOperation(body, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// One thread's walk through the methods it is asking about, as Tarjan's strongly connected components:
+    /// each frame knows the lowest frame it reaches back to; a method that reaches back below itself and
+    /// answers no is open until that frame, the root of its cycle, is done, and then takes the root's answer
+    /// (a yes anywhere in the cycle returns, call by call, to the root). A yes is final at once.
+    /// </summary>
+    private sealed class Walk
+    {
+        private readonly List<(IMethodSymbol Method, int Low)> _stack = new();
+        private readonly Dictionary<IMethodSymbol, int> _onStack = new(SymbolEqualityComparer.Default);
+
+        // Methods that answered no while reaching back below themselves, with the frame they wait for.
+        private readonly Dictionary<IMethodSymbol, int> _open = new(SymbolEqualityComparer.Default);
+        private readonly List<(IMethodSymbol Method, bool Answer)> _settled = new();
+        private readonly List<IMethodSymbol> _waiting = new();
+
+        /// <summary>Whether the method is on the stack or open; if so, the current frame now reaches back to it.</summary>
+        public bool TryGetOpen(IMethodSymbol method)
+        {
+            if (!_onStack.TryGetValue(method, out var low) && !_open.TryGetValue(method, out low))
+            {
+                return false;
+            }
+
+            ReachBack(low);
             return true;
         }
 
-        try
+        public void Push(IMethodSymbol method)
         {
-            var answer = false;
-            foreach (var reference in method.DeclaringSyntaxReferences)
+            _onStack.Add(method, _stack.Count);
+            _stack.Add((method, _stack.Count));
+        }
+
+        /// <summary>Ends the top frame; returns the answers now final (none while its cycle is still open).</summary>
+        public List<(IMethodSymbol Method, bool Answer)> Pop(bool answer)
+        {
+            var index = _stack.Count - 1;
+            var (method, low) = _stack[index];
+            _stack.RemoveAt(index);
+            _onStack.Remove(method);
+            var settled = _settled;
+            settled.Clear();
+            if (low == index)
             {
-                var syntax = reference.GetSyntax(cancellationToken);
-                if (Flow.SemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is { } body
-                    && AnyOperation(body, cancellationToken))
+                // The root of its cycle (or in none): every method open on it shares its answer.
+                settled.Add((method, answer));
+                foreach (var open in Waiting(index))
                 {
-                    answer = true;
-                    break;
+                    settled.Add((open, answer));
+                    _open.Remove(open);
+                }
+
+                return settled;
+            }
+
+            // Inside a cycle rooted lower: what waited on this frame waits on that root, as does the caller.
+            foreach (var open in Waiting(index))
+            {
+                _open[open] = low;
+            }
+
+            ReachBack(low);
+            if (answer)
+            {
+                settled.Add((method, true));
+            }
+            else
+            {
+                _open[method] = low;
+            }
+
+            return settled;
+        }
+
+        public void Clear()
+        {
+            _stack.Clear();
+            _onStack.Clear();
+            _open.Clear();
+        }
+
+        private void ReachBack(int low)
+        {
+            var top = _stack.Count - 1;
+            if (top >= 0 && low < _stack[top].Low)
+            {
+                _stack[top] = (_stack[top].Method, low);
+            }
+        }
+
+        // Copied out, so the caller may change them; the list is reused.
+        private List<IMethodSymbol> Waiting(int index)
+        {
+            var waiting = _waiting;
+            waiting.Clear();
+            foreach (var open in _open)
+            {
+                if (open.Value >= index)
+                {
+                    waiting.Add(open.Key);
                 }
             }
 
-            return _byMethod.GetOrAdd(method, answer);
-        }
-        finally
-        {
-            inProgress.Remove(method);
+            return waiting;
         }
     }
 }

@@ -26,7 +26,7 @@ internal sealed class SinkScan : BodyScan<SinkScan>
 
     /// <summary>
     /// Whether a method of the compilation may send its arguments (or data of its own) to a sink: its
-    /// body calls one, directly or through its callees. Recursion counts as yes, which is always safe.
+    /// body calls one, directly or through its callees (methods that call each other answer together).
     /// </summary>
     public bool MayReachSink(IMethodSymbol method, CancellationToken cancellationToken) => OfMethod(method, cancellationToken);
 
@@ -54,7 +54,8 @@ internal sealed class SinkScan : BodyScan<SinkScan>
         return IsSinkStep(operation, cancellationToken);
     }
 
-    private bool IsSinkCall(IOperation call)
+    /// <summary>Whether a call is one of a family's sinks (not a call into the compilation that may reach one).</summary>
+    public bool IsSinkCall(IOperation call)
     {
         foreach (var family in Flow.SinkFamilies)
         {

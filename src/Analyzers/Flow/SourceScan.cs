@@ -26,7 +26,7 @@ internal sealed class SourceScan : BodyScan<SourceScan>
 
     /// <summary>
     /// Whether a method of the compilation may return, store or send data of its own (not only what its
-    /// callers pass in): its body holds a source. Recursion counts as yes, which is always safe.
+    /// callers pass in): its body holds a source, or a method it reaches does.
     /// </summary>
     public bool MayBringOwnData(IMethodSymbol method, CancellationToken cancellationToken) => OfMethod(method, cancellationToken);
 

@@ -191,7 +191,11 @@ internal sealed class Summaries
         return stored;
     }
 
-    private bool IsPersonalItself(IParameterSymbol parameter) =>
+    /// <summary>
+    /// Whether a parameter is personal by its own marking or type: what reaches a sink through it is reported
+    /// inside the method, so its summary gives callers no sink flow for it.
+    /// </summary>
+    public bool IsPersonalItself(IParameterSymbol parameter) =>
         !_flow.Markings.Marked(parameter).IsEmpty
         || !_flow.Markings.Marked(parameter.Type).IsEmpty
         || !_flow.Markings.Carried(parameter.Type).IsEmpty;

@@ -57,8 +57,45 @@ internal sealed class TaintScan
         foreach (var operation in operations)
         {
             if (operation is IInvocationOperation or IObjectCreationOperation or ISimpleAssignmentOperation { Target: IPropertyReferenceOperation }
-                && scan.MayHold(operation, 0)
-                && _flow.SinkScan.IsSinkStep(operation, cancellationToken))
+                && _flow.SinkScan.IsSinkStep(operation, cancellationToken)
+                && SendsWhatMayHold(operation, scan, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A sink call is given what its operands hold. A call into a method of the compilation sends on only what its
+    // summary's sink flows say: never through a parameter personal by its own marking or type (reported inside).
+    private bool SendsWhatMayHold(IOperation call, Scan scan, CancellationToken cancellationToken)
+    {
+        if (call is IInvocationOperation invocation && !_flow.SinkScan.IsSinkCall(call))
+        {
+            var callee = invocation.TargetMethod.OriginalDefinition;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter
+                    && parameter.Ordinal < callee.Parameters.Length
+                    && _flow.Summaries.IsPersonalItself(callee.Parameters[parameter.Ordinal]))
+                {
+                    continue;
+                }
+
+                if (scan.MayHold(argument, 0))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        foreach (var operand in call.ChildOperations)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (scan.MayHold(operand, 0))
             {
                 return true;
             }
@@ -74,6 +111,9 @@ internal sealed class TaintScan
         private readonly PersonalDataFlow _flow;
         private readonly CancellationToken _cancellationToken;
         private readonly HashSet<object> _tainted = new(SymbolOrObjectComparer.Instance);
+
+        // Locals holding an object built here: the members given data, by name (the rest of the object is clean).
+        private readonly Dictionary<ILocalSymbol, HashSet<string>> _taintedMembers = new(SymbolEqualityComparer.Default);
         // Taint only grows, so a value that holds data holds it for good; one that does not is asked again next round.
         private readonly HashSet<IOperation> _holds = new();
         private readonly HashSet<IOperation> _holdsNotYet = new();
@@ -102,6 +142,9 @@ internal sealed class TaintScan
             _cancellationToken.ThrowIfCancellationRequested();
             switch (operation)
             {
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local, Value: var value } when MayHold(value, 0):
+                    TaintLocal(local.Local, value);
+                    break;
                 case IAssignmentOperation assignment when MayHold(assignment.Value, 0):
                     Taint(assignment.Target);
                     break;
@@ -110,7 +153,7 @@ internal sealed class TaintScan
                     break;
                 case IVariableDeclaratorOperation declarator
                     when (declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value) is { } initial && MayHold(initial, 0):
-                    TaintSymbol(declarator.Symbol);
+                    TaintLocal(declarator.Symbol, initial);
                     break;
                 case IForEachLoopOperation loop when MayHold(loop.Collection, 0):
                     foreach (var local in loop.Locals)
@@ -141,7 +184,7 @@ internal sealed class TaintScan
 
                     break;
                 case IInvocationOperation invocation:
-                    SpreadThroughCall(invocation.Instance, invocation.Arguments);
+                    SpreadThroughCall(invocation.Instance, invocation.Arguments, invocation.TargetMethod);
                     break;
                 case IObjectCreationOperation creation:
                     SpreadThroughCall(null, creation.Arguments);
@@ -151,8 +194,14 @@ internal sealed class TaintScan
 
         // A call given data may keep it in the object it is called on (list.Add, builder.Append, dto.Fill), hand
         // it out through out and ref arguments, and pass it to the lambdas it is given (x => ... over the elements).
-        private void SpreadThroughCall(IOperation? instance, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+        private void SpreadThroughCall(IOperation? instance, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, IMethodSymbol? method = null)
         {
+            if (instance is not null && method is not null && _flow.HasBody(method) && _flow.SourceScan.MayBringOwnData(method, _cancellationToken))
+            {
+                // customer.Load(): a method of the compilation may leave data of its own in the object it is called on.
+                Taint(instance);
+            }
+
             if (instance is null && !WritesThroughArguments(arguments))
             {
                 // A static call or a constructor that takes no out argument and no lambda writes nothing the body reads.
@@ -226,36 +275,57 @@ internal sealed class TaintScan
                 return false;
             }
 
-            // The cheap answers first; whether the operation is a source itself may summarise a callee.
-            var holds = IsTainted(operation);
-            if (!holds && operation is IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol, Instance: { } receiver and not IInstanceReferenceOperation } member)
+            // A yes or no holds nothing, whatever it is made of: the analysis never evaluates one.
+            if (operation.Type?.SpecialType == SpecialType.System_Boolean)
             {
-                // customer.Id: a member read takes what its receiver holds only where the analysis lets it (a getter
-                // with a body, a value that is the data itself, an object built here); a carrier's unmarked member is clean.
-                holds = HasBodyOfItsOwn(member.Member) ? MayHold(receiver, depth + 1) : MayHoldValue(receiver, depth + 1);
-            }
-            else if (!holds)
-            {
-                foreach (var child in operation.ChildOperations)
-                {
-                    if (MayHold(child, depth + 1))
-                    {
-                        holds = true;
-                        break;
-                    }
-                }
+                return false;
             }
 
-            holds = holds || IsSource(operation);
+            // The cheap answers first; whether the operation is a source itself may summarise a callee.
+            var holds = IsTainted(operation) || HoldsThroughOperands(operation, depth) || IsSource(operation);
             (holds ? _holds : _holdsNotYet).Add(operation);
             return holds;
+        }
+
+        /// <summary>What a value takes from the operations it is made of, where the analysis lets it.</summary>
+        private bool HoldsThroughOperands(IOperation operation, int depth)
+        {
+            switch (operation)
+            {
+                case IInvocationOperation call when _flow.Sanitizers.IsSanitizer(call.TargetMethod):
+                    // A sanitiser's result holds nothing of what it was given.
+                    return false;
+                case IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol, Instance: null or IInstanceReferenceOperation } own
+                    when BodyAnalysis.IsStorage(own.Member):
+                    // A field or auto-property of this object holds what this body or another method stored there
+                    // (IsTainted, IsSource), never the object itself: the analysis reads no receiver for it.
+                    return false;
+                case IMemberReferenceOperation { Member: IPropertySymbol { SetMethod: null } size, Instance: not null }
+                    when BodyAnalysis.IsSizeOf(size) && !PersonalDataFlow.HasSource(size):
+                    // list.Count, text.Length: a number about the data, not the data.
+                    return false;
+                case IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol, Instance: { } receiver and not IInstanceReferenceOperation } member:
+                    // customer.Id: a member read takes what its receiver holds only where the analysis lets it (a getter
+                    // with a body, a value that is the data itself, an object built here); a carrier's unmarked member is clean.
+                    return HasBodyOfItsOwn(member.Member) ? MayHold(receiver, depth + 1) : MayHoldValue(receiver, depth + 1, member.Member);
+                default:
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        if (MayHold(child, depth + 1))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+            }
         }
 
         /// <summary>
         /// Whether a value may hold more than what its carrier type says: data that flows on through a member
         /// read (a variable something was assigned, a marked parameter, a value of a marked type, an object built here).
         /// </summary>
-        private bool MayHoldValue(IOperation operation, int depth)
+        private bool MayHoldValue(IOperation operation, int depth, ISymbol? read)
         {
             while (operation is IConversionOperation or IParenthesizedOperation)
             {
@@ -268,11 +338,13 @@ internal sealed class TaintScan
                 case IParameterReferenceOperation parameter:
                     return IsTainted(parameter) || !markings.Marked(parameter.Parameter).IsEmpty || !markings.Marked(parameter.Parameter.Type).IsEmpty;
                 case ILocalReferenceOperation local:
-                    return IsTainted(local) || !markings.Marked(local.Local.Type).IsEmpty;
+                    return _tainted.Contains(local.Local)
+                        || read is not null && _taintedMembers.TryGetValue(local.Local, out var members) && members.Contains(BodyAnalysis.MemberName(read))
+                        || !markings.Marked(local.Local.Type).IsEmpty;
                 case IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol, Instance: { } receiver and not IInstanceReferenceOperation } member:
                     return !markings.Marked(member.Member).IsEmpty
                         || member.Type is { } type && !markings.Marked(type).IsEmpty
-                        || (HasBodyOfItsOwn(member.Member) ? MayHold(receiver, depth + 1) || IsSource(member) : MayHoldValue(receiver, depth + 1));
+                        || (HasBodyOfItsOwn(member.Member) ? MayHold(receiver, depth + 1) || IsSource(member) : MayHoldValue(receiver, depth + 1, member.Member));
                 default:
                     return MayHold(operation, depth);
             }
@@ -295,7 +367,7 @@ internal sealed class TaintScan
 
         private bool IsTainted(IOperation operation) => operation switch
         {
-            ILocalReferenceOperation local => _tainted.Contains(local.Local),
+            ILocalReferenceOperation local => _tainted.Contains(local.Local) || _taintedMembers.ContainsKey(local.Local),
             IParameterReferenceOperation parameter => _tainted.Contains(parameter.Parameter),
             IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation } member => _tainted.Contains(member.Member.OriginalDefinition),
             IInstanceReferenceOperation => _tainted.Contains(s_this),
@@ -319,9 +391,17 @@ internal sealed class TaintScan
                 case IParameterReferenceOperation parameter:
                     TaintSymbol(parameter.Parameter);
                     break;
+                case IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } }:
+                    // A member of the object an initializer builds: what the creation holds (its operands) already says so.
+                    break;
                 case IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation } member:
                     TaintSymbol(member.Member.OriginalDefinition);
                     TaintSymbol(s_this);
+                    break;
+                case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol, Instance: ILocalReferenceOperation owner } member
+                    when member is not IPropertyReferenceOperation { Arguments.Length: > 0 }:
+                    // dto.Email = x: the member of the local, as the analysis keeps it; dto.Id stays clean.
+                    TaintMember(owner.Local, member.Member);
                     break;
                 case IMemberReferenceOperation { Instance: { } instance }:
                     Taint(instance);
@@ -392,6 +472,78 @@ internal sealed class TaintScan
                         TaintSymbol(symbol);
                         break;
                 }
+            }
+        }
+
+        // What a local is given: an object built here holds data in the members it was given it in (as the
+        // analysis keeps it), unless its constructor is given or brings data; anything else holds it as a whole.
+        private void TaintLocal(ILocalSymbol local, IOperation value)
+        {
+            while (value is IConversionOperation { Operand: var operand })
+            {
+                value = operand;
+            }
+
+            var initializers = value switch
+            {
+                IObjectCreationOperation creation when IsBuiltByInitializer(creation) => creation.Initializer?.Initializers ?? System.Collections.Immutable.ImmutableArray<IOperation>.Empty,
+                IAnonymousObjectCreationOperation anonymous => anonymous.Initializers,
+                _ => default,
+            };
+
+            if (initializers.IsDefault)
+            {
+                TaintSymbol(local);
+                return;
+            }
+
+            foreach (var initializer in initializers)
+            {
+                if (initializer is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target, Value: var memberValue })
+                {
+                    if (MayHold(memberValue, 0))
+                    {
+                        TaintMember(local, target.Member);
+                    }
+                }
+                else if (MayHold(initializer, 0))
+                {
+                    // A nested initializer or a collection element: the whole object.
+                    TaintSymbol(local);
+                    return;
+                }
+            }
+        }
+
+        private bool IsBuiltByInitializer(IObjectCreationOperation creation)
+        {
+            if (creation.Type is null || !_flow.Markings.Marked(creation.Type).IsEmpty
+                || creation.Constructor is { } constructor && _flow.HasBody(constructor) && _flow.SourceScan.MayBringOwnData(constructor, _cancellationToken))
+            {
+                return false;
+            }
+
+            foreach (var argument in creation.Arguments)
+            {
+                if (MayHold(argument, 0))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private void TaintMember(ILocalSymbol local, ISymbol member)
+        {
+            if (!_taintedMembers.TryGetValue(local, out var members))
+            {
+                _taintedMembers[local] = members = new HashSet<string>(System.StringComparer.Ordinal);
+            }
+
+            if (members.Add(BodyAnalysis.MemberName(member)))
+            {
+                Changed = true;
             }
         }
 

@@ -86,6 +86,71 @@ public sealed class ScanTests
 
             public void ThroughHelper(Customer c) => Audit(c.Email);
 
+            public void Labelled(Customer c, int attempt)
+            {
+                var label = Label(c.Id, "retail");
+                var total = 0;
+                for (var n = 0; n < attempt; n++)
+                {
+                    total += n;
+                    if (total > 10) { label = label + "-" + n; }
+                }
+
+                try { log.LogInformation("Step for {Label}: {Value}", label, c.Id); }
+                catch (System.Exception exception) { log.LogError(exception, "Failed after {Total}", total); }
+            }
+
+            public void Masked(Customer c) => log.LogInformation("{Email}", Mask(c.Email));
+
+            public void SizeOnly(string segment)
+            {
+                var emails = Emails(segment);
+                log.LogInformation("{Count} e-mails for {Segment}", emails.Count, segment);
+            }
+
+            public void KeyOfBuilt(string email)
+            {
+                var customer = new Customer { Id = 7, Email = email };
+                Register(customer);
+                log.LogInformation("Created {Id}", customer.Id);
+            }
+
+            public void CarrierToHelper(int id) => Register(Find(id));
+
+            public void Recursive(Customer c) => log.LogInformation("{Text}", Normalise(c.Email, 3));
+
+            public string Tidy(Customer c) => Normalise(c.Email, 3);
+
+            public void ThroughCycle(Customer c) => Ping(c.Email, 3);
+
+            private void Ping(string value, int n) { if (n > 0) { Pong(value, n - 1); } }
+
+            private void Pong(string value, int n)
+            {
+                if (n > 0) { Ping(value, n - 1); }
+                else { log.LogInformation("{Value}", value); }
+            }
+
+            private void Register(Customer customer) => log.LogInformation("Registered {Email}", customer.Email);
+
+            private Customer Find(int id) => new Customer { Id = id };
+
+            private List<string> Emails(string segment) => new List<string> { segment };
+
+            [Redacts]
+            private static string Mask(string value) => "***";
+
+            private static string Normalise(string value, int depth) => depth <= 0 ? value.ToUpperInvariant() : Collapse(value.Trim(), depth - 1);
+
+            private static string Collapse(string value, int depth) => depth <= 0 ? value : Normalise(value.Trim(), depth - 1);
+
+            private static string Label(int id, string segment)
+            {
+                var builder = new System.Text.StringBuilder();
+                builder.Append(segment).Append('#').Append(id);
+                return builder.ToString();
+            }
+
             private void Audit(string entry) => log.LogInformation(entry);
 
             private static bool Validate(string e) => e.Contains('@');
@@ -103,6 +168,14 @@ public sealed class ScanTests
     [InlineData("ThroughObject", true, true)]
     [InlineData("ThroughLoop", true, true)]
     [InlineData("ThroughHelper", true, true)]
+    [InlineData("Labelled", true, false)]
+    [InlineData("Masked", true, false)]
+    [InlineData("SizeOnly", true, false)]
+    [InlineData("KeyOfBuilt", true, false)]
+    [InlineData("CarrierToHelper", true, false)]
+    [InlineData("Recursive", true, true)]
+    [InlineData("Tidy", false, false)]
+    [InlineData("ThroughCycle", true, true)]
     public void Scans_let_through_what_may_send_personal_data_and_skip_the_rest(string method, bool reachesSink, bool sendsData)
     {
         var compilation = TestCompilations.Create(Source);

@@ -29,6 +29,13 @@ public sealed class ScanTests
         public class Box
         {
             public string Value { get; set; } = "";
+
+            public void Restore() => Value = Store.Last.Email;
+        }
+
+        public static class Store
+        {
+            public static Customer Last { get; set; } = new();
         }
 
         public class Service(ILogger log)
@@ -85,6 +92,13 @@ public sealed class ScanTests
             }
 
             public void ThroughHelper(Customer c) => Audit(c.Email);
+
+            public void Restored()
+            {
+                var box = new Box();
+                box.Restore();
+                log.LogInformation("{Value}", box.Value);
+            }
 
             public void Labelled(Customer c, int attempt)
             {
@@ -168,6 +182,7 @@ public sealed class ScanTests
     [InlineData("ThroughObject", true, true)]
     [InlineData("ThroughLoop", true, true)]
     [InlineData("ThroughHelper", true, true)]
+    [InlineData("Restored", true, true)]
     [InlineData("Labelled", true, false)]
     [InlineData("Masked", true, false)]
     [InlineData("SizeOnly", true, false)]

@@ -5,15 +5,14 @@ using Microsoft.CodeAnalysis.Operations;
 namespace PiiGuard.Analyzers.Flow;
 
 /// <summary>
-/// Whether a body can hold personal data at all, from its operation tree alone: a body with no source
-/// (no marked member, parameter or return value, no value of a marked or carrier type, no call or
-/// member of the compilation whose summary brings its own data, no field another method filled) has
-/// nothing to follow, so its control flow graph is never built. Most code is such code.
+/// Which operations are sources of personal data (a marked member, parameter or return value, a value of a
+/// marked or carrier type, a call or member of the compilation whose summary brings its own data, a field
+/// another method filled), and whether a method of the compilation brings data of its own, not only what
+/// its callers pass in: a call into one that does not, given nothing, needs no summary.
 /// </summary>
 /// <remarks>
-/// An over-approximation, so it never changes a finding: a method of the compilation counts as a source
-/// when its body, or one it calls, could bring data of its own (<see cref="MayBringOwnData"/>) — read from
-/// the operation trees, without building a graph or a summary.
+/// An over-approximation, so it never changes a finding: read from the operation trees, without building
+/// a graph or a summary (<see cref="TaintScan"/> asks it of each operation it follows).
 /// </remarks>
 internal sealed class SourceScan : BodyScan<SourceScan>
 {
@@ -22,15 +21,16 @@ internal sealed class SourceScan : BodyScan<SourceScan>
     {
     }
 
-    public bool MayHoldPersonalData(IOperation body, CancellationToken cancellationToken) => AnyOperation(body, cancellationToken);
-
     /// <summary>
     /// Whether a method of the compilation may return, store or send data of its own (not only what its
     /// callers pass in): its body holds a source, or a method it reaches does.
     /// </summary>
     public bool MayBringOwnData(IMethodSymbol method, CancellationToken cancellationToken) => OfMethod(method, cancellationToken);
 
-    protected override bool Answers(IOperation operation, CancellationToken cancellationToken) => IsSource(operation, cancellationToken);
+    // A method's own data, as its summary sees it: `this` there is the caller's object (a placeholder), never a source
+    // by its type, unless a struct's method may assign it.
+    protected override bool Answers(IOperation operation, CancellationToken cancellationToken) =>
+        operation is not IInstanceReferenceOperation { Type.IsReferenceType: true } && IsSource(operation, cancellationToken);
 
     /// <summary>Whether the operation itself is a source (not its children): a marked member, parameter or return, a value of a marked or carrier type.</summary>
     public bool IsSource(IOperation operation, CancellationToken cancellationToken)

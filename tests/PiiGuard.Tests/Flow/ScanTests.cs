@@ -33,6 +33,16 @@ public sealed class ScanTests
             public void Restore() => Value = Store.Last.Email;
         }
 
+        public class Registry
+        {
+            private readonly ILogger _logger;
+            private readonly Dictionary<int, Customer> _customers = new();
+
+            public Registry(ILogger logger) { _logger = logger; }
+
+            public void Touch(Customer c) => _logger.LogInformation("Touched {Id} of {Count}", c.Id, _customers.Count);
+        }
+
         public static class Store
         {
             public static Customer Last { get; set; } = new();
@@ -183,6 +193,7 @@ public sealed class ScanTests
     [InlineData("ThroughLoop", true, true)]
     [InlineData("ThroughHelper", true, true)]
     [InlineData("Restored", true, true)]
+    [InlineData("Touch", true, false)]
     [InlineData("Labelled", true, false)]
     [InlineData("Masked", true, false)]
     [InlineData("SizeOnly", true, false)]

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PiiGuard.Analyzers.Inference;
@@ -33,6 +34,8 @@ internal sealed class Markings
     private readonly Func<ISymbol, PiiCategorySet> _markedOrInferred;
     private readonly Func<ISymbol, PiiCategorySet> _readMarkings;
     private readonly Func<IMethodSymbol, PiiCategorySet> _readReturn;
+    private readonly ConcurrentDictionary<ITypeParameterSymbol, bool> _holdsValuesOf = new(SymbolEqualityComparer.Default);
+    private readonly Func<ITypeParameterSymbol, bool> _readHoldsValuesOf = ReadHoldsValuesOf;
 
     public Markings(KnownTypes known, AnalyzerConfigOptionsProvider options)
     {
@@ -119,8 +122,14 @@ internal sealed class Markings
                 categories = Marked(array.ElementType).Union(CarriedCore(array.ElementType, depth + 1, out cut));
                 break;
             case INamedTypeSymbol named:
-                foreach (var argument in named.TypeArguments)
+                for (var i = 0; i < named.TypeArguments.Length; i++)
                 {
+                    if (!HoldsValuesOf(named.OriginalDefinition.TypeParameters[i]))
+                    {
+                        continue;
+                    }
+
+                    var argument = named.TypeArguments[i];
                     categories = categories.Union(Marked(argument)).Union(CarriedCore(argument, depth + 1, out var argumentCut));
                     cut |= argumentCut;
                 }
@@ -155,6 +164,63 @@ internal sealed class Markings
 
         return categories;
     }
+
+    /// <summary>
+    /// Whether a generic type holds values of its type parameter: a member gives one out (List's indexer, Task's
+    /// Result, IEnumerable's enumerator, Func's Invoke), or a base type or interface is given it. ILogger&lt;T&gt;,
+    /// IComparer&lt;T&gt; and Action&lt;T&gt; name a type without holding any of it: a logger of a service that
+    /// keeps customers carries no customer.
+    /// </summary>
+    private bool HoldsValuesOf(ITypeParameterSymbol parameter) => _holdsValuesOf.GetOrAdd(parameter, _readHoldsValuesOf);
+
+    private static bool ReadHoldsValuesOf(ITypeParameterSymbol parameter)
+    {
+        if (parameter.DeclaringType is not { } type)
+        {
+            return true;
+        }
+
+        if (type.BaseType is { } baseType && Mentions(baseType, parameter, 0))
+        {
+            return true;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (Mentions(implemented, parameter, 0))
+            {
+                return true;
+            }
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            var exposed = member switch
+            {
+                IFieldSymbol { IsStatic: false } field => Mentions(field.Type, parameter, 0),
+                IPropertySymbol { IsStatic: false } property => Mentions(property.Type, parameter, 0),
+                IMethodSymbol { IsStatic: false } method => Mentions(method.ReturnType, parameter, 0)
+                    || method.Parameters.Any(p => p.RefKind is RefKind.Out or RefKind.Ref && Mentions(p.Type, parameter, 0)),
+                _ => false,
+            };
+
+            if (exposed)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Mentions(ITypeSymbol type, ITypeParameterSymbol parameter, int depth) => depth <= MaxCarrierDepth && type switch
+    {
+        ITypeParameterSymbol other => SymbolEqualityComparer.Default.Equals(other, parameter),
+        IArrayTypeSymbol array => Mentions(array.ElementType, parameter, depth + 1),
+        IPointerTypeSymbol pointer => Mentions(pointer.PointedAtType, parameter, depth + 1),
+        INamedTypeSymbol named => named.TypeArguments.Any(argument => Mentions(argument, parameter, depth + 1)),
+        _ => false,
+    };
 
     // The framework's types carry no personal data of their own: only their type arguments are looked into.
     private static bool IsInSystemNamespace(INamedTypeSymbol type)

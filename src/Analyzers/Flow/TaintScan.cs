@@ -67,10 +67,16 @@ internal sealed class TaintScan
         return false;
     }
 
-    // A sink call is given what its operands hold. A call into a method of the compilation sends on only what its
-    // summary's sink flows say: never through a parameter personal by its own marking or type (reported inside).
+    // A sink is given its arguments (a property sink its value): no family reports the object a sink is called on.
+    // A call into a method of the compilation sends on only what its summary's sink flows say: never through a
+    // parameter personal by its own marking or type (what reaches a sink through it is reported inside).
     private bool SendsWhatMayHold(IOperation call, Scan scan, CancellationToken cancellationToken)
     {
+        if (call is ISimpleAssignmentOperation assignment)
+        {
+            return scan.MayHold(assignment.Value, 0);
+        }
+
         if (call is IInvocationOperation invocation && !_flow.SinkScan.IsSinkCall(call))
         {
             var callee = invocation.TargetMethod.OriginalDefinition;
@@ -92,10 +98,11 @@ internal sealed class TaintScan
             return false;
         }
 
-        foreach (var operand in call.ChildOperations)
+        var arguments = call is IInvocationOperation sink ? sink.Arguments : ((IObjectCreationOperation)call).Arguments;
+        foreach (var argument in arguments)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (scan.MayHold(operand, 0))
+            if (scan.MayHold(argument, 0))
             {
                 return true;
             }

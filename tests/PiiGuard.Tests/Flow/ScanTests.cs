@@ -35,10 +35,10 @@ public sealed class ScanTests
 
         public class Registry
         {
-            private readonly ILogger _logger;
+            private readonly ILogger<Registry> _logger;
             private readonly Dictionary<int, Customer> _customers = new();
 
-            public Registry(ILogger logger) { _logger = logger; }
+            public Registry(ILogger<Registry> logger) { _logger = logger; }
 
             public void Touch(Customer c) => _logger.LogInformation("Touched {Id} of {Count}", c.Id, _customers.Count);
         }

@@ -32,6 +32,8 @@ public sealed class SourceTests
         { "IDataProtector.Protect", "void Run(Customer c, Microsoft.AspNetCore.DataProtection.IDataProtector p) => log.LogInformation(\"{E}\", Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Protect(p, c.Email));" },
         { "IDataProtector.Protect as extension", "void Run(Customer c, Microsoft.AspNetCore.DataProtection.IDataProtector p) => log.LogInformation(\"{E}\", p.Protect(Encoding.UTF8.GetBytes(c.Email)));" },
         { "IDataProtector.Unprotect is no sanitiser", "void Run(Customer c, Microsoft.AspNetCore.DataProtection.IDataProtector p) => log.LogInformation(\"{E}\", {|PII002:Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Unprotect(p, c.Email)|});" },
+        { "a logger of a type that holds customers holds none", "class Registry { public System.Collections.Generic.List<Customer> All { get; } = new(); } void Run(ILogger<Registry> registryLog) => Serilog.Log.Information(\"{@L}\", registryLog);" },
+        { "a lazy customer holds one", "void Run(System.Lazy<Customer> lazy) => Serilog.Log.Information(\"{@L}\", {|PII002:lazy|});" },
         { "a method named like a sanitiser is not one", "static string Protect(string s) => s; static string HashData(string s) => s; void Run(Customer c) => log.LogInformation(\"{E} {H}\", {|PII002:Protect(c.Email)|}, {|PII002:HashData(c.Email)|});" },
     };
 

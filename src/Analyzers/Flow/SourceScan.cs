@@ -27,10 +27,39 @@ internal sealed class SourceScan : BodyScan<SourceScan>
     /// </summary>
     public bool MayBringOwnData(IMethodSymbol method, CancellationToken cancellationToken) => OfMethod(method, cancellationToken);
 
-    // A method's own data, as its summary sees it: `this` there is the caller's object (a placeholder), never a source
-    // by its type, unless a struct's method may assign it.
-    protected override bool Answers(IOperation operation, CancellationToken cancellationToken) =>
-        operation is not IInstanceReferenceOperation { Type.IsReferenceType: true } && IsSource(operation, cancellationToken);
+    // A method's own data, as its summary sees it: `this` and the method's parameters there are its caller's values
+    // (placeholders), never sources by their type, unless the method assigns them (a struct's `this`, a parameter).
+    protected override bool Answers(IOperation operation, CancellationToken cancellationToken) => operation switch
+    {
+        IInstanceReferenceOperation { Type.IsReferenceType: true } => false,
+        IParameterReferenceOperation parameter when IsPlaceholder(parameter) =>
+            !Flow.Markings.Marked(parameter.Parameter).IsEmpty || !Flow.Markings.Marked(parameter.Parameter.Type).IsEmpty,
+        _ => IsSource(operation, cancellationToken),
+    };
+
+    // A parameter of the method itself (not of a lambda or local function, whose arguments the analysis does not
+    // bind to placeholders) that this reference does not write: its value is the caller's placeholder.
+    private static bool IsPlaceholder(IParameterReferenceOperation reference) =>
+        reference.Parameter is { RefKind: RefKind.None, ContainingSymbol: IMethodSymbol { MethodKind: not (MethodKind.AnonymousFunction or MethodKind.LocalFunction) } }
+        && !IsWritten(reference);
+
+    private static bool IsWritten(IOperation reference)
+    {
+        var operation = reference;
+        while (operation.Parent is ITupleOperation or IConversionOperation or IParenthesizedOperation)
+        {
+            operation = operation.Parent;
+        }
+
+        return operation.Parent switch
+        {
+            IAssignmentOperation assignment => assignment.Target == operation,
+            IIncrementOrDecrementOperation => true,
+            IArgumentOperation { Parameter.RefKind: not RefKind.None } => true,
+            IVariableInitializerOperation => operation.Parent.Parent is IVariableDeclaratorOperation { Symbol.IsRef: true },
+            _ => false,
+        };
+    }
 
     /// <summary>Whether the operation itself is a source (not its children): a marked member, parameter or return, a value of a marked or carrier type.</summary>
     public bool IsSource(IOperation operation, CancellationToken cancellationToken)

@@ -29,6 +29,8 @@ public sealed class ObjectFlowTests
         { "field kept between calls", "private string _last = \"\"; void Remember(Customer c) { _last = c.Email; } void Report() => log.LogInformation(\"{L}\", {|PII002:_last|});" },
         { "field kept between calls, clean", "private string _last = \"\"; void Remember(Customer c) { _last = c.Source; } void Report() => log.LogInformation(\"{L}\", _last);" },
         { "auto-property kept between calls", "private string Last { get; set; } = \"\"; void Remember(Customer c) { Last = c.FullName; } void Report() => log.LogInformation(\"{L}\", {|PII002:Last|});" },
+        { "field read by a helper given nothing", "private static Customer s_current = new(); static string Contact() => s_current.FullName; void Report() => log.LogInformation(\"{C}\", {|PII002:Contact()|});" },
+        { "field read by a helper given nothing, clean", "private static Customer s_current = new(); static string Segment() => s_current.Source; void Report() => log.LogInformation(\"{S}\", Segment());" },
         { "static field", "private static string s_last = \"\"; void Run(Customer c) { s_last = c.Email; log.LogInformation(\"{L}\", {|PII002:s_last|}); }" },
         { "field set from a parameter is not guessed", "private string _last = \"\"; void Remember(string value) { _last = value; } void Report() => log.LogInformation(\"{L}\", _last);" },
     };

@@ -40,6 +40,8 @@ public sealed class ScanTests
 
             public Registry(ILogger<Registry> logger) { _logger = logger; }
 
+            public int Hash() => this.GetHashCode();
+
             public void Touch(Customer c) => _logger.LogInformation("Touched {Id} of {Count}", c.Id, _customers.Count);
         }
 
@@ -155,6 +157,16 @@ public sealed class ScanTests
                 else { log.LogInformation("{Value}", value); }
             }
 
+            private static Customer Echo(Customer c) => c;
+
+            private static Customer Reset(Customer c) { c = new Customer(); return c; }
+
+            private static Customer Cleared(Customer c) { c = null!; return c; }
+
+            private static string Named(Customer c) => c.Email;
+
+            private static int KeyOf(Customer c) => c.Id;
+
             private void Register(Customer customer) => log.LogInformation("Registered {Email}", customer.Email);
 
             private Customer Find(int id) => new Customer { Id = id };
@@ -214,5 +226,21 @@ public sealed class ScanTests
 
         Assert.Equal(reachesSink, flow.SinkScan.MayReachSink(body, CancellationToken.None));
         Assert.Equal(sendsData, reachesSink && flow.TaintScan.MaySendPersonalData(body, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("Echo", false)]
+    [InlineData("KeyOf", false)]
+    [InlineData("Hash", false)]
+    [InlineData("Named", true)]
+    [InlineData("Reset", true)]
+    [InlineData("Cleared", true)]
+    public void A_method_brings_data_of_its_own_only_beyond_its_callers_values(string method, bool bringsOwnData)
+    {
+        var compilation = TestCompilations.Create(Source);
+        var flow = PersonalDataFlow.For(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty))!;
+        var symbol = compilation.GetSymbolsWithName(method, SymbolFilter.Member).OfType<IMethodSymbol>().Single();
+
+        Assert.Equal(bringsOwnData, flow.SourceScan.MayBringOwnData(symbol, CancellationToken.None));
     }
 }

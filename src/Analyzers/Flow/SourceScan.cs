@@ -34,8 +34,24 @@ internal sealed class SourceScan : BodyScan<SourceScan>
         IInstanceReferenceOperation { Type.IsReferenceType: true } => false,
         IParameterReferenceOperation parameter when IsPlaceholder(parameter) =>
             !Flow.Markings.Marked(parameter.Parameter).IsEmpty || !Flow.Markings.Marked(parameter.Parameter.Type).IsEmpty,
+        IMemberReferenceOperation or ILocalReferenceOperation when IsOnlyWritten(operation) => false,
+        IAssignmentOperation { Parent: IExpressionStatementOperation } => false,
         _ => IsSource(operation, cancellationToken),
     };
+
+    // The target of a plain assignment (_service = service) is not read, nor is an assignment statement's value:
+    // what they are given is asked of its own operations.
+    private static bool IsOnlyWritten(IOperation reference)
+    {
+        var operation = reference;
+        while (operation.Parent is ITupleOperation)
+        {
+            operation = operation.Parent;
+        }
+
+        return operation.Parent is ISimpleAssignmentOperation or IDeconstructionAssignmentOperation
+            && ((IAssignmentOperation)operation.Parent).Target == operation;
+    }
 
     // A parameter of the method itself (not of a lambda or local function, whose arguments the analysis does not
     // bind to placeholders) that this reference does not write: its value is the caller's placeholder.

@@ -42,6 +42,10 @@ public sealed class ScanTests
 
             public int Hash() => this.GetHashCode();
 
+            public void Replace(Registry other) { _other = other; }
+
+            private Registry? _other;
+
             public void Touch(Customer c) => _logger.LogInformation("Touched {Id} of {Count}", c.Id, _customers.Count);
         }
 
@@ -232,6 +236,7 @@ public sealed class ScanTests
     [InlineData("Echo", false)]
     [InlineData("KeyOf", false)]
     [InlineData("Hash", false)]
+    [InlineData("Replace", false)]
     [InlineData("Named", true)]
     [InlineData("Reset", true)]
     [InlineData("Cleared", true)]

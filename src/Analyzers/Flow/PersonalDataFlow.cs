@@ -105,11 +105,15 @@ internal sealed class PersonalDataFlow
     /// A method of a referenced project (a compilation reference, as the IDE and MSBuildWorkspace give) has
     /// source too, but in another compilation: it is a library call here.
     /// </remarks>
+    /// <remarks>
+    /// An auto-property's accessor (<c>get;</c>) has no body: reading the property reads its storage.
+    /// </remarks>
     public bool HasBody(IMethodSymbol method) =>
         !method.IsAbstract && !method.IsExtern && !method.IsImplicitlyDeclared
         && method.MethodKind is MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.ExplicitInterfaceImplementation or MethodKind.Constructor
         && method.OriginalDefinition.DeclaringSyntaxReferences is { IsEmpty: false } declarations
-        && _compilation.ContainsSyntaxTree(declarations[0].SyntaxTree);
+        && _compilation.ContainsSyntaxTree(declarations[0].SyntaxTree)
+        && declarations[0].GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: null, ExpressionBody: null };
 
     /// <summary>
     /// The control flow graph of a body, built once for both its users (the body's own analysis and its

@@ -357,10 +357,8 @@ internal sealed class TaintScan
             }
         }
 
-        // A property whose getter the analysis summarises: not an auto-property (its summary is empty), not a field.
-        private bool HasBodyOfItsOwn(ISymbol member) =>
-            member is IPropertySymbol { GetMethod: { } getter } && _flow.HasBody(getter)
-            && !(getter.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: null, ExpressionBody: null });
+        // A property whose getter the analysis summarises: not an auto-property (its getter has no body), not a field.
+        private bool HasBodyOfItsOwn(ISymbol member) => member is IPropertySymbol { GetMethod: { } getter } && _flow.HasBody(getter);
 
         private bool IsSource(IOperation operation)
         {

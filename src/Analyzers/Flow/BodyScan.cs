@@ -76,10 +76,7 @@ internal abstract class BodyScan<TScan>
             throw;
         }
 
-        foreach (var (settled, value) in walk.Pop(answer))
-        {
-            _byMethod.TryAdd(settled, value);
-        }
+        walk.Pop(answer, _byMethod);
 
         return answer;
     }
@@ -112,7 +109,6 @@ internal abstract class BodyScan<TScan>
 
         // Methods that answered no while reaching back below themselves, with the frame they wait for.
         private readonly Dictionary<IMethodSymbol, int> _open = new(SymbolEqualityComparer.Default);
-        private readonly List<(IMethodSymbol Method, bool Answer)> _settled = new();
         private readonly List<IMethodSymbol> _waiting = new();
 
         /// <summary>Whether the method is on the stack or open; if so, the current frame now reaches back to it.</summary>
@@ -133,26 +129,25 @@ internal abstract class BodyScan<TScan>
             _stack.Add((method, _stack.Count));
         }
 
-        /// <summary>Ends the top frame; returns the answers now final (none while its cycle is still open).</summary>
-        public List<(IMethodSymbol Method, bool Answer)> Pop(bool answer)
+        /// <summary>Ends the top frame; memoises the answers now final (none while its cycle is still open).</summary>
+        public void Pop(bool answer, ConcurrentDictionary<IMethodSymbol, bool> memo)
         {
             var index = _stack.Count - 1;
             var (method, low) = _stack[index];
             _stack.RemoveAt(index);
             _onStack.Remove(method);
-            var settled = _settled;
-            settled.Clear();
             if (low == index)
             {
                 // The root of its cycle (or in none): every method open on it shares its answer.
-                settled.Add((method, answer));
+                memo.TryAdd(method, answer);
                 foreach (var open in Waiting(index))
                 {
-                    settled.Add((open, answer));
+                    memo.TryAdd(open, answer);
                     _open.Remove(open);
                 }
 
-                return settled;
+                _waiting.Clear();
+                return;
             }
 
             // Inside a cycle rooted lower: what waited on this frame waits on that root, as does the caller.
@@ -161,17 +156,16 @@ internal abstract class BodyScan<TScan>
                 _open[open] = low;
             }
 
+            _waiting.Clear();
             ReachBack(low);
             if (answer)
             {
-                settled.Add((method, true));
+                memo.TryAdd(method, true);
             }
             else
             {
                 _open[method] = low;
             }
-
-            return settled;
         }
 
         public void Clear()
@@ -190,7 +184,8 @@ internal abstract class BodyScan<TScan>
             }
         }
 
-        // Copied out, so the caller may change them; the list is reused.
+        // Copied out, so the caller may change them; the list is reused, and emptied after use (a thread-static list
+        // holding symbols would keep their compilation alive).
         private List<IMethodSymbol> Waiting(int index)
         {
             var waiting = _waiting;

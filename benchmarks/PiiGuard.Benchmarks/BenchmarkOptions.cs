@@ -5,7 +5,7 @@ internal sealed class BenchmarkOptions
 {
     public IReadOnlyList<int> Sizes { get; private set; } = [10_000, 100_000, 300_000];
 
-    public int Runs { get; private set; } = 3;
+    public int Runs { get; private set; } = 5;
 
     public List<string> Sources { get; } = [];
 

@@ -167,9 +167,9 @@ internal sealed class Markings
 
     /// <summary>
     /// Whether a generic type holds values of its type parameter: a member gives one out (List's indexer, Task's
-    /// Result, IEnumerable's enumerator, Func's Invoke), or a base type or interface is given it. ILogger&lt;T&gt;,
-    /// IComparer&lt;T&gt; and Action&lt;T&gt; name a type without holding any of it: a logger of a service that
-    /// keeps customers carries no customer.
+    /// Result, IEnumerable's enumerator, Func's Invoke), or a base type or interface names it (taken to hold it,
+    /// to be safe). ILogger&lt;T&gt;, IComparer&lt;T&gt; and Action&lt;T&gt; name a type without holding any of
+    /// it: a logger of a service that keeps customers carries no customer.
     /// </summary>
     private bool HoldsValuesOf(ITypeParameterSymbol parameter) => _holdsValuesOf.GetOrAdd(parameter, _readHoldsValuesOf);
 

@@ -62,7 +62,7 @@ internal sealed class PersonalDataFlow
     /// <summary>Which methods of a type may write each of its fields and auto-properties.</summary>
     public MemberWriters MemberWriters { get; }
 
-    /// <summary>Whether a body or a method can hold personal data at all, from its operations alone.</summary>
+    /// <summary>Which operations are sources, and whether a method brings data of its own, from its operations alone.</summary>
     public SourceScan SourceScan { get; }
 
     /// <summary>Whether a body or a method can send anything to a sink at all, from its operations alone.</summary>
@@ -103,10 +103,8 @@ internal sealed class PersonalDataFlow
     /// <summary>Whether the method's body is in this compilation, so a summary can be computed.</summary>
     /// <remarks>
     /// A method of a referenced project (a compilation reference, as the IDE and MSBuildWorkspace give) has
-    /// source too, but in another compilation: it is a library call here.
-    /// </remarks>
-    /// <remarks>
-    /// An auto-property's accessor (<c>get;</c>) has no body: reading the property reads its storage.
+    /// source too, but in another compilation: it is a library call here. An auto-property's accessor
+    /// (<c>get;</c>) has no body: reading the property reads its storage.
     /// </remarks>
     public bool HasBody(IMethodSymbol method) =>
         !method.IsAbstract && !method.IsExtern && !method.IsImplicitlyDeclared

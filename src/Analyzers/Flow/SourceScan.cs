@@ -28,10 +28,11 @@ internal sealed class SourceScan : BodyScan<SourceScan>
     public bool MayBringOwnData(IMethodSymbol method, CancellationToken cancellationToken) => OfMethod(method, cancellationToken);
 
     // A method's own data, as its summary sees it: `this` and the method's parameters there are its caller's values
-    // (placeholders), never sources by their type, unless the method assigns them (a struct's `this`, a parameter).
+    // (placeholders), sources by their type only when it is marked [Pii] (the value is the data itself) or the method
+    // assigns them (a struct's `this`, a parameter).
     protected override bool Answers(IOperation operation, CancellationToken cancellationToken) => operation switch
     {
-        IInstanceReferenceOperation { Type.IsReferenceType: true } => false,
+        IInstanceReferenceOperation { Type.IsReferenceType: true } instance => instance.Type is { } type && !Flow.Markings.Marked(type).IsEmpty,
         IParameterReferenceOperation parameter when IsPlaceholder(parameter) =>
             !Flow.Markings.Marked(parameter.Parameter).IsEmpty || !Flow.Markings.Marked(parameter.Parameter.Type).IsEmpty,
         IMemberReferenceOperation or ILocalReferenceOperation when IsOnlyWritten(operation) => false,
@@ -56,8 +57,15 @@ internal sealed class SourceScan : BodyScan<SourceScan>
     // A parameter of the method itself (not of a lambda or local function, whose arguments the analysis does not
     // bind to placeholders) that this reference does not write: its value is the caller's placeholder.
     private static bool IsPlaceholder(IParameterReferenceOperation reference) =>
-        reference.Parameter is { RefKind: RefKind.None, ContainingSymbol: IMethodSymbol { MethodKind: not (MethodKind.AnonymousFunction or MethodKind.LocalFunction) } }
+        reference.Parameter is { RefKind: RefKind.None, ContainingSymbol: IMethodSymbol { MethodKind: not (MethodKind.AnonymousFunction or MethodKind.LocalFunction) } method }
+        && !IsPrimaryConstructor(method)
         && !IsWritten(reference);
+
+    // A primary constructor's parameter read in another member is that member's captured state, not its placeholder.
+    private static bool IsPrimaryConstructor(IMethodSymbol method) =>
+        method.MethodKind == MethodKind.Constructor
+        && method.DeclaringSyntaxReferences is { IsEmpty: false } declarations
+        && declarations[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax;
 
     private static bool IsWritten(IOperation reference)
     {

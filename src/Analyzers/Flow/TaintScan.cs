@@ -307,9 +307,10 @@ internal sealed class TaintScan
                     // A field or auto-property of this object holds what this body or another method stored there
                     // (IsTainted, IsSource), never the object itself: the analysis reads no receiver for it.
                     return false;
-                case IMemberReferenceOperation { Member: IPropertySymbol { SetMethod: null } size, Instance: not null }
-                    when BodyAnalysis.IsSizeOf(size) && !PersonalDataFlow.HasSource(size):
-                    // list.Count, text.Length: a number about the data, not the data.
+                case IMemberReferenceOperation { Member: IPropertySymbol { SetMethod: null, ContainingType.IsAnonymousType: false } size, Instance: not null }
+                    when BodyAnalysis.IsSizeOf(size) && !PersonalDataFlow.HasSource(size) && !_flow.Compilation.ContainsSymbolsWithName(size.Name, SymbolFilter.Member):
+                    // list.Count, text.Length: a number about the data, not the data. (The analysis reads a member of that name
+                    // from an object built with one first: only the compilation's own types, or anonymous ones, declare such.)
                     return false;
                 case IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol, Instance: { } receiver and not IInstanceReferenceOperation } member:
                     // customer.Id: a member read takes what its receiver holds only where the analysis lets it (a getter
@@ -481,7 +482,9 @@ internal sealed class TaintScan
         }
 
         // What a local is given: an object built here holds data in the members it was given it in (as the
-        // analysis keeps it), unless its constructor is given or brings data; anything else holds it as a whole.
+        // analysis keeps it), unless its constructor is given or brings data, or the local's type hides the
+        // object's (object payload = new Customer()); anything else holds it as a whole. The members given
+        // data are recorded either way: a size read (bag.Count) must see a member of that name given data.
         private void TaintLocal(ILocalSymbol local, IOperation value)
         {
             while (value is IConversionOperation { Operand: var operand })
@@ -489,22 +492,17 @@ internal sealed class TaintScan
                 value = operand;
             }
 
-            var initializers = value switch
+            var (initializers, whole) = value switch
             {
-                IObjectCreationOperation creation when IsBuiltByInitializer(creation) => creation.Initializer?.Initializers ?? System.Collections.Immutable.ImmutableArray<IOperation>.Empty,
-                IAnonymousObjectCreationOperation anonymous => anonymous.Initializers,
-                _ => default,
+                IObjectCreationOperation creation => (creation.Initializer?.Initializers ?? System.Collections.Immutable.ImmutableArray<IOperation>.Empty,
+                    !IsBuiltByInitializer(creation) || !SymbolEqualityComparer.Default.Equals(local.Type, creation.Type)),
+                IAnonymousObjectCreationOperation anonymous => (anonymous.Initializers, false),
+                _ => (System.Collections.Immutable.ImmutableArray<IOperation>.Empty, true),
             };
-
-            if (initializers.IsDefault)
-            {
-                TaintSymbol(local);
-                return;
-            }
 
             foreach (var initializer in initializers)
             {
-                if (initializer is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target, Value: var memberValue })
+                if (initializer is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target and not IPropertyReferenceOperation { Arguments.Length: > 0 }, Value: var memberValue })
                 {
                     if (MayHold(memberValue, 0))
                     {
@@ -513,10 +511,14 @@ internal sealed class TaintScan
                 }
                 else if (MayHold(initializer, 0))
                 {
-                    // A nested initializer or a collection element: the whole object.
-                    TaintSymbol(local);
-                    return;
+                    // An indexer (["key"] = value), a nested initializer, a collection element: the whole object.
+                    whole = true;
                 }
+            }
+
+            if (whole)
+            {
+                TaintSymbol(local);
             }
         }
 

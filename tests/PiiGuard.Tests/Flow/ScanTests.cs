@@ -49,6 +49,17 @@ public sealed class ScanTests
             public void Touch(Customer c) => _logger.LogInformation("Touched {Id} of {Count}", c.Id, _customers.Count);
         }
 
+        public sealed class Session(Customer owner)
+        {
+            public string Describe() => $"owner={owner}";
+        }
+
+        [Pii(PiiCategory.Email)]
+        public sealed class EmailAddress
+        {
+            public string Show() => $"<{this}>";
+        }
+
         public static class Store
         {
             public static Customer Last { get; set; } = new();
@@ -108,6 +119,24 @@ public sealed class ScanTests
             }
 
             public void ThroughHelper(Customer c) => Audit(c.Email);
+
+            public void Headers(Customer c)
+            {
+                var headers = new Dictionary<string, string> { ["X-User"] = c.Email };
+                log.LogInformation("{Headers}", string.Join(";", headers.Values));
+            }
+
+            public void Upcast(Customer c)
+            {
+                object payload = new Customer { Id = c.Id };
+                Serilog.Log.Information("{@Payload}", payload);
+            }
+
+            public void AnonymousCount(Customer c)
+            {
+                var counted = new { Count = c.Email };
+                log.LogInformation("{Count}", counted.Count);
+            }
 
             public void Restored()
             {
@@ -209,6 +238,9 @@ public sealed class ScanTests
     [InlineData("ThroughLoop", true, true)]
     [InlineData("ThroughHelper", true, true)]
     [InlineData("Restored", true, true)]
+    [InlineData("Headers", true, true)]
+    [InlineData("Upcast", true, true)]
+    [InlineData("AnonymousCount", true, true)]
     [InlineData("Touch", true, false)]
     [InlineData("Labelled", true, false)]
     [InlineData("Masked", true, false)]
@@ -240,6 +272,8 @@ public sealed class ScanTests
     [InlineData("Named", true)]
     [InlineData("Reset", true)]
     [InlineData("Cleared", true)]
+    [InlineData("Describe", true)]
+    [InlineData("Show", true)]
     public void A_method_brings_data_of_its_own_only_beyond_its_callers_values(string method, bool bringsOwnData)
     {
         var compilation = TestCompilations.Create(Source);

@@ -27,7 +27,8 @@ internal static class PerformanceDoc
     private static string Figures(IReadOnlyList<CorpusResult> results, string sdkDescription, BenchmarkOptions options)
     {
         var builder = new StringBuilder();
-        builder.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, .NET {Environment.Version}, medians of {options.Runs} runs.");
+        var gc = System.Runtime.GCSettings.IsServerGC ? "server GC, as the compiler runs analyzers" : "workstation GC";
+        builder.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {gc}, medians of {options.Runs} runs.");
         builder.AppendLine();
         builder.AppendLine("| corpus | lines | files | compiler ms | PiiGuard marginal ms | **PiiGuard ratio** | PiiGuard execution ms (ratio) | SDK analyzers ratio | PiiGuard allocated | compiler allocated | slowest file | released after drop |");
         builder.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");

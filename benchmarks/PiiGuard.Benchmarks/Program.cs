@@ -22,7 +22,7 @@ internal static class Program
         var options = BenchmarkOptions.Parse(args);
         var (sdk, sdkDescription) = options.Sdk ? AnalyzerSets.Sdk() : (ImmutableArray<DiagnosticAnalyzer>.Empty, "not measured (--no-sdk)");
         Console.WriteLine($"PiiGuard analyzers: {AnalyzerSets.PiiGuard.Length}; SDK yardstick: {sdkDescription}");
-        Console.WriteLine($"{options.Runs} run(s) each; times are medians; analysis sequential (concurrentAnalysis: false) so analyzer times add up.");
+        Console.WriteLine($"{options.Runs} run(s) each; times are medians; analysis sequential (concurrentAnalysis: false) so analyzer times add up; {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC.");
 
         var corpora = options.Sizes.Select(size => (Func<Corpus>)(() => Corpus.Generated(size)))
             .Concat(options.Sources.Select(source => (Func<Corpus>)(() => Corpus.FromFolder(source))));

@@ -56,9 +56,26 @@ internal sealed class TaintScan
     private bool MaySendPersonalData(Scan scan, CancellationToken cancellationToken)
     {
         var operations = scan.Operations;
+        var sinks = scan.Sinks;
+        foreach (var operation in operations)
+        {
+            if (operation is IInvocationOperation or IObjectCreationOperation or ISimpleAssignmentOperation { Target: IPropertyReferenceOperation }
+                && _flow.SinkScan.IsSinkStep(operation, cancellationToken))
+            {
+                sinks.Add(operation);
+            }
+        }
+
         for (var round = 0; ; round++)
         {
-            if (round == MaxRounds || scan.Unresolved)
+            // Taint only grows: a sink given data now is given it in the end, so the first round that shows one
+            // answers (most bodies that log personal data log it straight from a source, before any round).
+            if (SendsWhatMayHold(sinks, scan, cancellationToken))
+            {
+                return true;
+            }
+
+            if (round == MaxRounds)
             {
                 return true;
             }
@@ -69,17 +86,24 @@ internal sealed class TaintScan
                 scan.Spread(operation);
             }
 
+            if (scan.Unresolved)
+            {
+                return true;
+            }
+
             if (!scan.Changed)
             {
-                break;
+                // Settled: every value was asked in this round with the final taint, so a no is now final too.
+                return SendsWhatMayHold(sinks, scan, cancellationToken);
             }
         }
+    }
 
-        foreach (var operation in operations)
+    private bool SendsWhatMayHold(List<IOperation> sinks, Scan scan, CancellationToken cancellationToken)
+    {
+        foreach (var sink in sinks)
         {
-            if (operation is IInvocationOperation or IObjectCreationOperation or ISimpleAssignmentOperation { Target: IPropertyReferenceOperation }
-                && _flow.SinkScan.IsSinkStep(operation, cancellationToken)
-                && SendsWhatMayHold(operation, scan, cancellationToken))
+            if (SendsWhatMayHold(sink, scan, cancellationToken))
             {
                 return true;
             }
@@ -150,6 +174,9 @@ internal sealed class TaintScan
         /// <summary>The body's operations, in tree order.</summary>
         public List<IOperation> Operations { get; } = new();
 
+        /// <summary>Its sink steps: sink calls and calls into methods of the compilation that may reach one.</summary>
+        public List<IOperation> Sinks { get; } = new();
+
         public void Start(PersonalDataFlow flow, CancellationToken cancellationToken)
         {
             _flow = flow;
@@ -162,6 +189,7 @@ internal sealed class TaintScan
         {
             _flow = null!;
             Operations.Clear();
+            Sinks.Clear();
             _tainted.Clear();
             _taintedMembers.Clear();
             _holds.Clear();

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace PiiGuard.Analyzers;
@@ -22,6 +23,20 @@ internal static class SymbolExtensions
 
         return false;
     }
+
+    /// <summary>
+    /// Whether <paramref name="type"/> is <paramref name="target"/> or names it in its type arguments, element or
+    /// pointed-at type (List&lt;Customer&gt;, Customer[]), looking at most <paramref name="maxDepth"/> levels down.
+    /// </summary>
+    public static bool Mentions(this ITypeSymbol? type, ITypeSymbol target, int maxDepth) => maxDepth >= 0 && type switch
+    {
+        null => false,
+        _ when SymbolEqualityComparer.Default.Equals(type, target) => true,
+        IArrayTypeSymbol array => array.ElementType.Mentions(target, maxDepth - 1),
+        IPointerTypeSymbol pointer => pointer.PointedAtType.Mentions(target, maxDepth - 1),
+        INamedTypeSymbol named => named.TypeArguments.Any(argument => argument.Mentions(target, maxDepth - 1)),
+        _ => false,
+    };
 
     /// <summary>Whether <paramref name="type"/> is <paramref name="known"/> (generic definitions compared); false when it is not referenced.</summary>
     public static bool Is(this ITypeSymbol? type, INamedTypeSymbol? known) =>

@@ -215,7 +215,9 @@ internal sealed partial class BodyAnalysis
         foreach (var argument in invocation.Arguments)
         {
             result = PersonalData.Merge(result, argument.Value is IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation lambda }
-                ? (Mentions(invocation.Type, lambda.Symbol.ReturnType) ? Lambda(lambda, invocation) : null)
+                // A lambda's result reaches the call's result only when the result holds values of its type:
+                // Select(x => x.Email) gives strings; OrderBy(x => x.Email) gives the customers back.
+                ? (invocation.Type.Mentions(lambda.Symbol.ReturnType, maxDepth: 3) ? Lambda(lambda, invocation) : null)
                 : EvaluateAsText(argument.Value));
         }
 
@@ -373,24 +375,6 @@ internal sealed partial class BodyAnalysis
 
     private static PersonalData? Marked(ISymbol symbol, PiiCategorySet categories) =>
         categories.IsEmpty ? null : PersonalData.From(new PersonalDataSource(symbol, categories));
-
-    // A lambda's result reaches the call's result only when the result holds values of its type:
-    // Select(x => x.Email) gives strings; OrderBy(x => x.Email) gives the customers back.
-    private static bool Mentions(ITypeSymbol? type, ITypeSymbol target, int depth = 0)
-    {
-        if (type is null || depth > 3)
-        {
-            return false;
-        }
-
-        if (SymbolEqualityComparer.Default.Equals(type, target))
-        {
-            return true;
-        }
-
-        return type is INamedTypeSymbol named && named.TypeArguments.Any(argument => Mentions(argument, target, depth + 1))
-            || type is IArrayTypeSymbol array && Mentions(array.ElementType, target, depth + 1);
-    }
 
     private bool IsSerializer(IMethodSymbol method)
     {

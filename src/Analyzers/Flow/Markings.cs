@@ -180,14 +180,14 @@ internal sealed class Markings
             return true;
         }
 
-        if (type.BaseType is { } baseType && Mentions(baseType, parameter, 0))
+        if (type.BaseType is { } baseType && baseType.Mentions(parameter, MaxCarrierDepth))
         {
             return true;
         }
 
         foreach (var implemented in type.AllInterfaces)
         {
-            if (Mentions(implemented, parameter, 0))
+            if (implemented.Mentions(parameter, MaxCarrierDepth))
             {
                 return true;
             }
@@ -197,10 +197,10 @@ internal sealed class Markings
         {
             var exposed = member switch
             {
-                IFieldSymbol { IsStatic: false } field => Mentions(field.Type, parameter, 0),
-                IPropertySymbol { IsStatic: false } property => Mentions(property.Type, parameter, 0),
-                IMethodSymbol { IsStatic: false } method => Mentions(method.ReturnType, parameter, 0)
-                    || method.Parameters.Any(p => p.RefKind is RefKind.Out or RefKind.Ref && Mentions(p.Type, parameter, 0)),
+                IFieldSymbol { IsStatic: false } field => field.Type.Mentions(parameter, MaxCarrierDepth),
+                IPropertySymbol { IsStatic: false } property => property.Type.Mentions(parameter, MaxCarrierDepth),
+                IMethodSymbol { IsStatic: false } method => method.ReturnType.Mentions(parameter, MaxCarrierDepth)
+                    || method.Parameters.Any(p => p.RefKind is RefKind.Out or RefKind.Ref && p.Type.Mentions(parameter, MaxCarrierDepth)),
                 _ => false,
             };
 
@@ -212,15 +212,6 @@ internal sealed class Markings
 
         return false;
     }
-
-    private static bool Mentions(ITypeSymbol type, ITypeParameterSymbol parameter, int depth) => depth <= MaxCarrierDepth && type switch
-    {
-        ITypeParameterSymbol other => SymbolEqualityComparer.Default.Equals(other, parameter),
-        IArrayTypeSymbol array => Mentions(array.ElementType, parameter, depth + 1),
-        IPointerTypeSymbol pointer => Mentions(pointer.PointedAtType, parameter, depth + 1),
-        INamedTypeSymbol named => named.TypeArguments.Any(argument => Mentions(argument, parameter, depth + 1)),
-        _ => false,
-    };
 
     // The framework's types carry no personal data of their own: only their type arguments are looked into.
     private static bool IsInSystemNamespace(INamedTypeSymbol type)

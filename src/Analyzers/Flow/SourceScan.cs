@@ -42,17 +42,7 @@ internal sealed class SourceScan : BodyScan<SourceScan>
 
     // The target of a plain assignment (_service = service) is not read, nor is an assignment statement's value:
     // what they are given is asked of its own operations.
-    private static bool IsOnlyWritten(IOperation reference)
-    {
-        var operation = reference;
-        while (operation.Parent is ITupleOperation)
-        {
-            operation = operation.Parent;
-        }
-
-        return operation.Parent is ISimpleAssignmentOperation or IDeconstructionAssignmentOperation
-            && ((IAssignmentOperation)operation.Parent).Target == operation;
-    }
+    private static bool IsOnlyWritten(IOperation reference) => WriterOf(reference) is ISimpleAssignmentOperation or IDeconstructionAssignmentOperation;
 
     // A parameter of the method itself (not of a lambda or local function, whose arguments the analysis does not
     // bind to placeholders) that this reference does not write: its value is the caller's placeholder.
@@ -67,7 +57,11 @@ internal sealed class SourceScan : BodyScan<SourceScan>
         && method.DeclaringSyntaxReferences is { IsEmpty: false } declarations
         && declarations[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax;
 
-    private static bool IsWritten(IOperation reference)
+    private static bool IsWritten(IOperation reference) => WriterOf(reference) is not null;
+
+    // What writes a reference: an assignment it is the target of (also in a deconstruction's tuple), an increment,
+    // a ref or out argument, a ref local's initializer; null when it is only read.
+    private static IOperation? WriterOf(IOperation reference)
     {
         var operation = reference;
         while (operation.Parent is ITupleOperation or IConversionOperation or IParenthesizedOperation)
@@ -77,11 +71,11 @@ internal sealed class SourceScan : BodyScan<SourceScan>
 
         return operation.Parent switch
         {
-            IAssignmentOperation assignment => assignment.Target == operation,
-            IIncrementOrDecrementOperation => true,
-            IArgumentOperation { Parameter.RefKind: not RefKind.None } => true,
-            IVariableInitializerOperation => operation.Parent.Parent is IVariableDeclaratorOperation { Symbol.IsRef: true },
-            _ => false,
+            IAssignmentOperation assignment when assignment.Target == operation => assignment,
+            IIncrementOrDecrementOperation increment => increment,
+            IArgumentOperation { Parameter.RefKind: not RefKind.None } argument => argument,
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol.IsRef: true } } initializer => initializer,
+            _ => null,
         };
     }
 

@@ -8,7 +8,7 @@ namespace PiiGuard.Analyzers.Flow;
 /// <summary>
 /// Whether anything a body sends to a sink may hold personal data, without the order the body runs in:
 /// a variable is tainted when anything assigned to it anywhere in the body may hold data (a source, or a
-/// tainted variable), until no more are; then a sink call whose operands hold neither sends nothing.
+/// tainted variable), until no more are; then a sink call whose arguments hold neither sends nothing.
 /// Most bodies that log and touch personal data log something else (an order number, a count), and this
 /// tells so from the operation tree, before any graph is built or any summary asked for.
 /// </summary>
@@ -259,14 +259,14 @@ internal sealed class TaintScan
                     SpreadThroughCall(invocation.Instance, invocation.Arguments, invocation.TargetMethod);
                     break;
                 case IObjectCreationOperation creation:
-                    SpreadThroughCall(null, creation.Arguments);
+                    SpreadThroughCall(null, creation.Arguments, creation.Constructor);
                     break;
             }
         }
 
         // A call given data may keep it in the object it is called on (list.Add, builder.Append, dto.Fill), hand
         // it out through out and ref arguments, and pass it to the lambdas it is given (x => ... over the elements).
-        private void SpreadThroughCall(IOperation? instance, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, IMethodSymbol? method = null)
+        private void SpreadThroughCall(IOperation? instance, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, IMethodSymbol? method)
         {
             if (instance is not null && method is not null && _flow.HasBody(method) && _flow.SourceScan.MayBringOwnData(method, _cancellationToken))
             {

@@ -66,6 +66,9 @@ internal sealed class TaintScan
             }
         }
 
+        // A worklist: the first round spreads every operation; each later one only those above a read of a
+        // variable tainted since (a value's answer depends on the variables read inside it alone).
+        scan.Queue(operations);
         for (var round = 0; ; round++)
         {
             // Taint only grows: a sink given data now is given it in the end, so the first round that shows one
@@ -80,21 +83,15 @@ internal sealed class TaintScan
                 return true;
             }
 
-            scan.StartRound();
-            foreach (var operation in operations)
+            if (!scan.SpreadQueued())
             {
-                scan.Spread(operation);
+                // Settled: nothing tainted since every value was last asked, so a no is now final too.
+                return SendsWhatMayHold(sinks, scan, cancellationToken);
             }
 
             if (scan.Unresolved)
             {
                 return true;
-            }
-
-            if (!scan.Changed)
-            {
-                // Settled: every value was asked in this round with the final taint, so a no is now final too.
-                return SendsWhatMayHold(sinks, scan, cancellationToken);
             }
         }
     }
@@ -166,10 +163,15 @@ internal sealed class TaintScan
 
         // Locals holding an object built here: the members given data, by name (the rest of the object is clean).
         private readonly Dictionary<ILocalSymbol, HashSet<string>> _taintedMembers = new(SymbolEqualityComparer.Default);
-        // Taint only grows, so a value that holds data holds it for good; one that does not is asked again next round.
+        // Taint only grows, so a value that holds data holds it for good; one that does not holds until a
+        // variable read inside it is tainted (Invalidate), and is asked again then.
         private readonly HashSet<IOperation> _holds = new();
         private readonly HashSet<IOperation> _holdsNotYet = new();
         private readonly Dictionary<IOperation, bool> _isSource = new();
+
+        // The operations to spread in this round, and those a taint since has made worth spreading again.
+        private readonly HashSet<IOperation> _queued = new();
+        private readonly HashSet<IOperation> _requeued = new();
 
         /// <summary>The body's operations, in tree order.</summary>
         public List<IOperation> Operations { get; } = new();
@@ -181,7 +183,6 @@ internal sealed class TaintScan
         {
             _flow = flow;
             _cancellationToken = cancellationToken;
-            Changed = false;
             Unresolved = false;
         }
 
@@ -195,18 +196,62 @@ internal sealed class TaintScan
             _holds.Clear();
             _holdsNotYet.Clear();
             _isSource.Clear();
+            _queued.Clear();
+            _requeued.Clear();
         }
-
-        public bool Changed { get; private set; }
 
         /// <summary>A write the scan cannot follow (a dynamic member, say): the body is taken to send data.</summary>
         public bool Unresolved { get; private set; }
 
-        public void StartRound()
+        public void Queue(List<IOperation> operations) => _queued.UnionWith(operations);
+
+        /// <summary>One round: spreads the queued operations in tree order; whether any was queued.</summary>
+        public bool SpreadQueued()
         {
-            Changed = false;
-            _holdsNotYet.Clear();
+            if (_queued.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (var operation in Operations)
+            {
+                if (_queued.Contains(operation))
+                {
+                    Spread(operation);
+                }
+            }
+
+            _queued.Clear();
+            _queued.UnionWith(_requeued);
+            _requeued.Clear();
+            return true;
         }
+
+        // A variable (or a member of a local) is newly tainted: every value that reads it may now hold data.
+        // Their cached no is dropped, and the operations above them are spread again next round.
+        private void Invalidate(object tainted)
+        {
+            foreach (var operation in Operations)
+            {
+                if (Reads(operation, tainted))
+                {
+                    for (var above = operation; above is not null; above = above.Parent)
+                    {
+                        _holdsNotYet.Remove(above);
+                        _requeued.Add(above);
+                    }
+                }
+            }
+        }
+
+        private static bool Reads(IOperation operation, object variable) => operation switch
+        {
+            ILocalReferenceOperation local => SymbolOrObjectComparer.Instance.Equals(local.Local, variable),
+            IParameterReferenceOperation parameter => SymbolOrObjectComparer.Instance.Equals(parameter.Parameter, variable),
+            IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation } member => SymbolOrObjectComparer.Instance.Equals(member.Member.OriginalDefinition, variable),
+            IInstanceReferenceOperation => ReferenceEquals(variable, s_this),
+            _ => false,
+        };
 
         /// <summary>Taints what an operation writes when what it writes may hold data.</summary>
         public void Spread(IOperation operation)
@@ -373,7 +418,7 @@ internal sealed class TaintScan
                     // (IsTainted, IsSource), never the object itself: the analysis reads no receiver for it.
                     return false;
                 case IMemberReferenceOperation { Member: IPropertySymbol { SetMethod: null, ContainingType.IsAnonymousType: false } size, Instance: not null }
-                    when BodyAnalysis.IsSizeOf(size) && !PersonalDataFlow.HasSource(size) && !_flow.Compilation.ContainsSymbolsWithName(size.Name, SymbolFilter.Member):
+                    when BodyAnalysis.IsSizeOf(size) && !PersonalDataFlow.HasSource(size) && !_flow.DeclaresMember(size.Name):
                     // list.Count, text.Length: a number about the data, not the data. (The analysis reads a member of that name
                     // from an object built with one first: only the compilation's own types, or anonymous ones, declare such.)
                     return false;
@@ -615,7 +660,7 @@ internal sealed class TaintScan
 
             if (members.Add(BodyAnalysis.MemberName(member)))
             {
-                Changed = true;
+                Invalidate(local);
             }
         }
 
@@ -623,7 +668,7 @@ internal sealed class TaintScan
         {
             if (_tainted.Add(symbol))
             {
-                Changed = true;
+                Invalidate(symbol);
             }
         }
     }

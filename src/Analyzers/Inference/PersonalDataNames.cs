@@ -103,11 +103,14 @@ internal static class PersonalDataNames
         Term.Of("CriminalOffence", ValueShape.Text | ValueShape.Category, "criminal record", "criminal history", "conviction",
             "convictions", "offence", "offense", "offences", "offenses"));
 
-    // Longest phrases first, so "ip address" wins over "address" at the same place.
-    private static readonly ImmutableArray<(string[] Words, Term Term)> s_phrases =
+    // The phrases by their first word, each list in dictionary order (longest phrases first, so "ip address" wins
+    // over "address" at the same place): a name's word is looked up, not compared with every phrase.
+    private static readonly Dictionary<string, (string[] Words, Term Term, int Order)[]> s_phrasesByFirstWord =
         Terms.SelectMany(term => term.Phrases.Select(phrase => (Words: phrase.Split(' '), Term: term)))
             .OrderByDescending(entry => entry.Words.Length)
-            .ToImmutableArray();
+            .Select((entry, order) => (entry.Words, entry.Term, Order: order))
+            .GroupBy(entry => entry.Words[0], StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.ToArray(), StringComparer.Ordinal);
 
     /// <summary>
     /// The term an identifier names, with the shapes its value may take; <see langword="null"/> when it names none.
@@ -122,21 +125,36 @@ internal static class PersonalDataNames
             return null;
         }
 
-        // Of the phrases found, the one ending last is the head; of those, the longest.
+        // Of the phrases found, the one ending last is the head; of those, the one starting first (the longest),
+        // and of phrases at the same place, the first in the dictionary.
         Term? best = null;
-        var bestEnd = -1;
-        var bestStart = int.MaxValue;
+        var (bestEnd, bestStart, bestOrder) = (-1, int.MaxValue, int.MaxValue);
         for (var start = 0; start < words.Count; start++)
         {
-            foreach (var (phrase, term) in s_phrases)
+            // Plurals name the same thing (Emails, Addresses): the word, and the word less "s" or "es".
+            var word = words[start];
+            for (var cut = 0; cut <= 2; cut++)
             {
-                var end = start + phrase.Length;
-                if ((end > bestEnd || (end == bestEnd && start < bestStart))
-                    && IsAt(words, start, phrase)
-                    && AllNeutral(words, end)
-                    && term.AllowsBefore(start == 0 ? null : words[start - 1], onPersonType))
+                if (cut > 0 && !(word.Length > cut && word.EndsWith(cut == 1 ? "s" : "es", StringComparison.Ordinal)))
                 {
-                    (best, bestEnd, bestStart) = (term, end, start);
+                    continue;
+                }
+
+                if (!s_phrasesByFirstWord.TryGetValue(cut == 0 ? word : word.Substring(0, word.Length - cut), out var phrases))
+                {
+                    continue;
+                }
+
+                foreach (var (phrase, term, order) in phrases)
+                {
+                    var end = start + phrase.Length;
+                    if ((end > bestEnd || (end == bestEnd && (start < bestStart || (start == bestStart && order < bestOrder))))
+                        && IsAt(words, start, phrase)
+                        && AllNeutral(words, end)
+                        && term.AllowsBefore(start == 0 ? null : words[start - 1], onPersonType))
+                    {
+                        (best, bestEnd, bestStart, bestOrder) = (term, end, start, order);
+                    }
                 }
             }
         }

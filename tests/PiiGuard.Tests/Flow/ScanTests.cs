@@ -161,6 +161,31 @@ public sealed class ScanTests
 
             public void Masked(Customer c) => log.LogInformation("{Email}", Mask(c.Email));
 
+            // Taint reaches the sink three rounds after the first: each round only re-asks what reads a variable tainted since.
+            public void Relayed(Customer c, int attempts)
+            {
+                string first = "", second = "", third = "";
+                for (var n = 0; n < attempts; n++)
+                {
+                    log.LogInformation("Attempt {Value}", first);
+                    first = second + "-" + n;
+                    second = third;
+                    third = c.Email;
+                }
+            }
+
+            public void RelayedKey(Customer c, int attempts)
+            {
+                string first = "", second = "", third = "";
+                for (var n = 0; n < attempts; n++)
+                {
+                    log.LogInformation("Attempt {Value}", first);
+                    first = second + "-" + n;
+                    second = third;
+                    third = c.Id.ToString();
+                }
+            }
+
             public void SizeOnly(string segment)
             {
                 var emails = Emails(segment);
@@ -244,6 +269,8 @@ public sealed class ScanTests
     [InlineData("Touch", true, false)]
     [InlineData("Labelled", true, false)]
     [InlineData("Masked", true, false)]
+    [InlineData("Relayed", true, true)]
+    [InlineData("RelayedKey", true, false)]
     [InlineData("SizeOnly", true, false)]
     [InlineData("KeyOfBuilt", true, false)]
     [InlineData("CarrierToHelper", true, false)]

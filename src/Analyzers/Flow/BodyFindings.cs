@@ -48,13 +48,8 @@ internal sealed class BodyFindings
             return known;
         }
 
-        // The sink scan first: a body that sends nothing anywhere is most code, and the cheaper to see. Then the
-        // taint scan: a body whose sinks are given nothing that may hold personal data (most of the rest).
-        if (!_flow.SinkScan.MayReachSink(top, cancellationToken))
-        {
-            return _byBody.GetOrAdd(body, ImmutableArray<SinkFinding>.Empty);
-        }
-
+        // The taint scan: a body that calls no sink (most code), or whose sinks are given nothing that may hold
+        // personal data (most of the rest), has nothing to report. One walk over its operations tells both.
         if (!_flow.TaintScan.MaySendPersonalData(top, cancellationToken))
         {
 #if DEBUG

@@ -50,10 +50,15 @@ internal sealed class Markings
     /// The categories a member, parameter or type holds: declared by <c>[Pii]</c> or an ecosystem marking, or
     /// inferred from the name where the options say so; empty when it holds none.
     /// </summary>
-    public PiiCategorySet Marked(ISymbol symbol) => _marked.GetOrAdd(symbol.OriginalDefinition, _markedOrInferred);
+    public PiiCategorySet Marked(ISymbol symbol) =>
+        IsSpecialType(symbol) ? PiiCategorySet.Empty : _marked.GetOrAdd(symbol.OriginalDefinition, _markedOrInferred);
 
     /// <summary>The categories declared by <c>[Pii]</c> or an ecosystem marking only.</summary>
-    public PiiCategorySet Declared(ISymbol symbol) => _declared.GetOrAdd(symbol.OriginalDefinition, _readMarkings);
+    public PiiCategorySet Declared(ISymbol symbol) =>
+        IsSpecialType(symbol) ? PiiCategorySet.Empty : _declared.GetOrAdd(symbol.OriginalDefinition, _readMarkings);
+
+    // string, int, object: the runtime's own types carry no marking. Most values are of one, and asked about often.
+    private static bool IsSpecialType(ISymbol symbol) => symbol is ITypeSymbol { SpecialType: not SpecialType.None };
 
     /// <summary>Whether the member is marked <c>[NotPii]</c>: whatever its name says, it holds no personal data.</summary>
     public bool IsNotPii(ISymbol symbol)

@@ -10,7 +10,8 @@ namespace PiiGuard.Analyzers.Flow;
 /// a variable is tainted when anything assigned to it anywhere in the body may hold data (a source, or a
 /// tainted variable), until no more are; then a sink call whose arguments hold neither sends nothing.
 /// Most bodies that log and touch personal data log something else (an order number, a count), and this
-/// tells so from the operation tree, before any graph is built or any summary asked for.
+/// tells so from the operation tree, before any graph is built or any summary asked for. A body with no
+/// sink step at all (<see cref="SinkScan.IsSinkStep"/>), most code, sends nothing: the same walk tells that first.
 /// </summary>
 /// <remarks>
 /// A flow-insensitive over-approximation of <see cref="BodyAnalysis"/>: every way data moves there (locals,
@@ -64,6 +65,12 @@ internal sealed class TaintScan
             {
                 sinks.Add(operation);
             }
+        }
+
+        if (sinks.Count == 0)
+        {
+            // No sink, and no call into a method that may reach one: most code (the sink scan's question, on the same walk).
+            return false;
         }
 
         // A worklist: the first round spreads every operation; each later one only those above a read of a

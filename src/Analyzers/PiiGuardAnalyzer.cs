@@ -37,7 +37,7 @@ public abstract class PiiGuardAnalyzer : DiagnosticAnalyzer
         {
             foreach (var (root, top) in BodyRoots.Of(block.OperationBlocks))
             {
-                foreach (var finding in flow.BodyFindings.Of(top, () => block.GetControlFlowGraph(root), block.CancellationToken))
+                foreach (var finding in flow.BodyFindings.Of(top, root, block, block.CancellationToken))
                 {
                     if (finding.Kind == kind)
                     {

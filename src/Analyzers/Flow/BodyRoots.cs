@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -12,36 +11,11 @@ internal static class BodyRoots
     /// The blocks of a symbol to analyse, one per body: a method's block sits under its
     /// <see cref="IMethodBodyOperation"/>, which the graph is built for.
     /// </summary>
-    /// <remarks>Called for every symbol with a body: no set and no iterator for the usual one or two blocks.</remarks>
-    public static List<(IOperation Block, IOperation Top)> Of(ImmutableArray<IOperation> operationBlocks)
-    {
-        var roots = new List<(IOperation Block, IOperation Top)>(operationBlocks.Length);
-        foreach (var block in operationBlocks)
-        {
-            var top = Top(block);
-            if (top is IMethodBodyOperation or IConstructorBodyOperation or IFieldInitializerOperation
-                    or IPropertyInitializerOperation or IParameterInitializerOperation or IBlockOperation
-                && !Contains(roots, top))
-            {
-                roots.Add((block, top));
-            }
-        }
-
-        return roots;
-    }
-
-    private static bool Contains(List<(IOperation Block, IOperation Top)> roots, IOperation top)
-    {
-        foreach (var root in roots)
-        {
-            if (root.Top == top)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <remarks>
+    /// Asked by every rule for every symbol with a body: a struct enumerator over the usual one or two blocks,
+    /// with no list (a list per call was a tenth of PiiGuard's allocations at 100k).
+    /// </remarks>
+    public static Enumerable Of(ImmutableArray<IOperation> operationBlocks) => new(operationBlocks);
 
     /// <summary>The root of a block's operation tree: the body the control flow graph is built for.</summary>
     private static IOperation Top(IOperation block)
@@ -53,5 +27,63 @@ internal static class BodyRoots
         }
 
         return top;
+    }
+
+    private static bool IsBody(IOperation top) =>
+        top is IMethodBodyOperation or IConstructorBodyOperation or IFieldInitializerOperation
+            or IPropertyInitializerOperation or IParameterInitializerOperation or IBlockOperation;
+
+    public readonly struct Enumerable
+    {
+        private readonly ImmutableArray<IOperation> _blocks;
+
+        public Enumerable(ImmutableArray<IOperation> blocks) => _blocks = blocks;
+
+        public Enumerator GetEnumerator() => new(_blocks);
+    }
+
+    public struct Enumerator
+    {
+        private readonly ImmutableArray<IOperation> _blocks;
+        private int _index;
+
+        public Enumerator(ImmutableArray<IOperation> blocks)
+        {
+            _blocks = blocks;
+            _index = -1;
+            Current = default;
+        }
+
+        public (IOperation Block, IOperation Top) Current { get; private set; }
+
+        public bool MoveNext()
+        {
+            while (++_index < _blocks.Length)
+            {
+                var block = _blocks[_index];
+                var top = Top(block);
+                if (IsBody(top) && !SeenBefore(top))
+                {
+                    Current = (block, top);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // Blocks of one body share its root: the body is given once, with its first block.
+        private readonly bool SeenBefore(IOperation top)
+        {
+            for (var i = 0; i < _index; i++)
+            {
+                if (Top(_blocks[i]) == top)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

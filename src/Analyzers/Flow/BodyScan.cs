@@ -29,7 +29,7 @@ internal abstract class BodyScan<TScan>
     protected abstract bool Answers(IOperation operation, CancellationToken cancellationToken);
 
     /// <summary>Whether the body, or any operation in it, answers yes.</summary>
-    protected bool AnyOperation(IOperation body, CancellationToken cancellationToken)
+    private bool AnyOperation(IOperation body, CancellationToken cancellationToken)
     {
         if (Answers(body, cancellationToken))
         {

@@ -5,8 +5,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace PiiGuard.Analyzers.Flow;
 
 /// <summary>
-/// Whether a body can send anything to a sink at all, from its operation tree alone: it calls one of a
-/// family's sinks, or a method of the compilation that may (<see cref="MayReachSink(IMethodSymbol, CancellationToken)"/>).
+/// Whether a body can send anything to a sink at all, from its operation tree alone: it has a sink step
+/// (<see cref="IsSinkStep"/>: a call to one of a family's sinks, or to a method of the compilation that may
+/// reach one, <see cref="MayReachSink(IMethodSymbol, CancellationToken)"/>). The taint scan asks it of every
+/// operation on its own walk of a body.
 /// Most code that touches personal data only moves it (mapping, validation, pricing): such a body has
 /// no finding to give, so it gets no graph and no analysis, and asks for no summaries.
 /// </summary>
@@ -21,8 +23,6 @@ internal sealed class SinkScan : BodyScan<SinkScan>
         : base(flow)
     {
     }
-
-    public bool MayReachSink(IOperation body, CancellationToken cancellationToken) => AnyOperation(body, cancellationToken);
 
     /// <summary>
     /// Whether a method of the compilation may send its arguments (or data of its own) to a sink: its

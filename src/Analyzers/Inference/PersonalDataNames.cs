@@ -125,8 +125,9 @@ internal static class PersonalDataNames
             return null;
         }
 
-        // Of the phrases found, the one ending last is the head; of those, the one starting first (the longest),
-        // and of phrases at the same place, the first in the dictionary.
+        // Of the phrases found, the one ending last is the head; of those, the one starting first (the longest:
+        // starts are tried in order, so a later start never beats an earlier one at the same end), and of phrases
+        // at the same place, the first in the dictionary.
         Term? best = null;
         var (bestEnd, bestStart, bestOrder) = (-1, int.MaxValue, int.MaxValue);
         for (var start = 0; start < words.Count; start++)
@@ -148,7 +149,7 @@ internal static class PersonalDataNames
                 foreach (var (phrase, term, order) in phrases)
                 {
                     var end = start + phrase.Length;
-                    if ((end > bestEnd || (end == bestEnd && (start < bestStart || (start == bestStart && order < bestOrder))))
+                    if ((end > bestEnd || (end == bestEnd && start == bestStart && order < bestOrder))
                         && IsAt(words, start, phrase)
                         && AllNeutral(words, end)
                         && term.AllowsBefore(start == 0 ? null : words[start - 1], onPersonType))

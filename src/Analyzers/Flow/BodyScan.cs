@@ -21,9 +21,20 @@ internal abstract class BodyScan<TScan>
 
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _byMethod = new(SymbolEqualityComparer.Default);
 
-    protected BodyScan(PersonalDataFlow flow) => Flow = flow;
+    // The same answers by declaration, for the other compilations of the snapshot (the IDE's per-document requests).
+    private readonly ConcurrentDictionary<SyntaxNode, bool>? _bySnapshot;
+    private int _bodiesRead;
+
+    protected BodyScan(PersonalDataFlow flow, ConcurrentDictionary<SyntaxNode, bool>? bySnapshot)
+    {
+        Flow = flow;
+        _bySnapshot = bySnapshot;
+    }
 
     protected PersonalDataFlow Flow { get; }
+
+    /// <summary>How many bodies this scan has read (bound and walked): what the snapshot's answers spare.</summary>
+    internal int BodiesRead => Volatile.Read(ref _bodiesRead);
 
     /// <summary>Whether one operation (not its children) answers yes.</summary>
     protected abstract bool Answers(IOperation operation, CancellationToken cancellationToken);
@@ -56,6 +67,12 @@ internal abstract class BodyScan<TScan>
             return known;
         }
 
+        if (_bySnapshot is not null && _bySnapshot.TryGetValue(Declaration(method, cancellationToken), out known))
+        {
+            _byMethod.TryAdd(method, known);
+            return known;
+        }
+
         var walk = t_walk ??= new Walk();
         if (walk.TryGetOpen(method))
         {
@@ -76,16 +93,28 @@ internal abstract class BodyScan<TScan>
             throw;
         }
 
-        walk.Pop(answer, _byMethod);
+        walk.Pop(answer, this, cancellationToken);
 
         return answer;
     }
+
+    // Final answers only: a method still open in a cycle is memoised with its root.
+    private void Memoise(IMethodSymbol method, bool answer, CancellationToken cancellationToken)
+    {
+        _byMethod.TryAdd(method, answer);
+        _bySnapshot?.TryAdd(Declaration(method, cancellationToken), answer);
+    }
+
+    // Methods asked about have a body in the compilation, so a declaration.
+    private static SyntaxNode Declaration(IMethodSymbol method, CancellationToken cancellationToken) =>
+        method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
 
     private bool ScanBody(IMethodSymbol method, CancellationToken cancellationToken)
     {
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax(cancellationToken);
+            Interlocked.Increment(ref _bodiesRead);
             if (Flow.SemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is { } body
                 && AnyOperation(body, cancellationToken))
             {
@@ -130,7 +159,7 @@ internal abstract class BodyScan<TScan>
         }
 
         /// <summary>Ends the top frame; memoises the answers now final (none while its cycle is still open).</summary>
-        public void Pop(bool answer, ConcurrentDictionary<IMethodSymbol, bool> memo)
+        public void Pop(bool answer, BodyScan<TScan> scan, CancellationToken cancellationToken)
         {
             var index = _stack.Count - 1;
             var (method, low) = _stack[index];
@@ -139,10 +168,10 @@ internal abstract class BodyScan<TScan>
             if (low == index)
             {
                 // The root of its cycle (or in none): every method open on it shares its answer.
-                memo.TryAdd(method, answer);
+                scan.Memoise(method, answer, cancellationToken);
                 foreach (var open in Waiting(index))
                 {
-                    memo.TryAdd(open, answer);
+                    scan.Memoise(open, answer, cancellationToken);
                     _open.Remove(open);
                 }
 
@@ -160,7 +189,7 @@ internal abstract class BodyScan<TScan>
             ReachBack(low);
             if (answer)
             {
-                memo.TryAdd(method, true);
+                scan.Memoise(method, true, cancellationToken);
             }
             else
             {

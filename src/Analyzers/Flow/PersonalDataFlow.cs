@@ -57,8 +57,9 @@ internal sealed class PersonalDataFlow
         ProcessorSinks = new ProcessorSinks(this);
         SinkFamilies = ImmutableArray.Create<SinkFamily>(LogSinks, StorageSinks, ExceptionSinks, ProcessorSinks);
         BodyFindings = new BodyFindings(this);
-        SourceScan = new SourceScan(this);
-        SinkScan = new SinkScan(this);
+        var snapshot = SnapshotAnswers.For(compilation, options);
+        SourceScan = new SourceScan(this, snapshot);
+        SinkScan = new SinkScan(this, snapshot);
         TaintScan = new TaintScan(this);
     }
 

@@ -19,8 +19,8 @@ namespace PiiGuard.Analyzers.Flow;
 /// </remarks>
 internal sealed class SinkScan : BodyScan<SinkScan>
 {
-    public SinkScan(PersonalDataFlow flow)
-        : base(flow)
+    public SinkScan(PersonalDataFlow flow, SnapshotAnswers? snapshot)
+        : base(flow, snapshot?.ReachesSink)
     {
     }
 

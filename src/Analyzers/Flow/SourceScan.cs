@@ -16,8 +16,8 @@ namespace PiiGuard.Analyzers.Flow;
 /// </remarks>
 internal sealed class SourceScan : BodyScan<SourceScan>
 {
-    public SourceScan(PersonalDataFlow flow)
-        : base(flow)
+    public SourceScan(PersonalDataFlow flow, SnapshotAnswers? snapshot)
+        : base(flow, snapshot?.BringsOwnData)
     {
     }
 

@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using PiiGuard.Analyzers.Flow;
+using PiiGuard.Benchmarks;
+using PiiGuard.Tests.Infrastructure;
+using PiiGuard.Tests.Meta;
+
+namespace PiiGuard.Tests.Flow;
+
+/// <summary>
+/// The scans' answers are shared by the compilations of one snapshot (the IDE's per-document requests each
+/// run on a clone of the project's compilation), and by nothing else: an edit, other references or other
+/// options start afresh.
+/// </summary>
+public sealed class SnapshotTests
+{
+    private const string Models = """
+        using PiiGuard;
+
+        public class Customer
+        {
+            [Pii(PiiCategory.Email)]
+            public string Email { get; set; } = "";
+        }
+        """;
+
+    private const string Service = """
+        using Microsoft.Extensions.Logging;
+
+        public class Notifier
+        {
+            private readonly ILogger<Notifier> _logger;
+
+            public Notifier(ILogger<Notifier> logger) { _logger = logger; }
+
+            public void Notify(Customer customer) => Relay(customer.Email);
+
+            private void Relay(string address) => _logger.LogInformation("Sent to {Address}", address);
+        }
+        """;
+
+    private static readonly AnalyzerOptions s_options = new(ImmutableArray<AdditionalText>.Empty);
+
+    [Fact]
+    public void A_clone_of_the_compilation_reads_no_body_again()
+    {
+        var compilation = TestCompilations.Create(Models, Service);
+        var first = PersonalDataFlow.For(compilation, s_options)!;
+        Assert.True(first.SinkScan.MayReachSink(Notify(compilation), CancellationToken.None));
+        Assert.NotEqual(0, first.SinkScan.BodiesRead);
+
+        var clone = compilation.Clone();
+        var second = PersonalDataFlow.For(clone, s_options)!;
+        Assert.NotSame(first, second);
+        Assert.True(second.SinkScan.MayReachSink(Notify(clone), CancellationToken.None));
+        Assert.Equal(0, second.SinkScan.BodiesRead);
+    }
+
+    [Fact]
+    public void An_edit_of_another_file_starts_afresh()
+    {
+        var compilation = TestCompilations.Create(Models, Service);
+        Assert.True(PersonalDataFlow.For(compilation, s_options)!.SinkScan.MayReachSink(Notify(compilation), CancellationToken.None));
+
+        // The first tree (the key the answers are found by) is unchanged; the service no longer logs.
+        var service = compilation.SyntaxTrees.Last();
+        var edited = compilation.ReplaceSyntaxTree(
+            service,
+            service.WithChangedText(SourceText.From(Service.Replace("_logger.LogInformation(\"Sent to {Address}\", address)", "_ = address.Length"))));
+        var flow = PersonalDataFlow.For(edited, s_options)!;
+
+        Assert.False(flow.SinkScan.MayReachSink(Notify(edited), CancellationToken.None));
+        Assert.NotEqual(0, flow.SinkScan.BodiesRead);
+    }
+
+    [Fact]
+    public void Other_compilation_options_start_afresh()
+    {
+        var compilation = TestCompilations.Create(Models, Service);
+        Assert.True(PersonalDataFlow.For(compilation, s_options)!.SinkScan.MayReachSink(Notify(compilation), CancellationToken.None));
+
+        var other = compilation.WithOptions(compilation.Options.WithOptimizationLevel(OptimizationLevel.Release));
+        var flow = PersonalDataFlow.For(other, s_options)!;
+
+        Assert.True(flow.SinkScan.MayReachSink(Notify(other), CancellationToken.None));
+        Assert.NotEqual(0, flow.SinkScan.BodiesRead);
+    }
+
+    [Fact]
+    public async Task Per_document_requests_give_what_the_whole_compilation_gives()
+    {
+        // As the IDE asks: one document at a time, each request on a compilation of its own, all of one snapshot.
+        // Debug builds analyse every body a scan skips, so an answer wrongly shared would fail here too.
+        // Two compilations of the same sources, parsed apart: the per-document requests share no answer with the whole run.
+        var sources = CorpusGenerator.Generate(3_000).Select(file => file.Text).ToArray();
+        var (whole, exceptions) = await TestCompilations.AnalyzeAsync(TestCompilations.Create(sources), concurrent: false, [.. AllAnalyzers.Analyzers]);
+        Assert.Empty(exceptions);
+        Assert.NotEmpty(whole);
+
+        var clone = TestCompilations.Create(sources);
+        var withAnalyzers = clone.WithAnalyzers(
+            [.. AllAnalyzers.Analyzers],
+            new CompilationWithAnalyzersOptions(s_options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+        var byDocument = new List<Diagnostic>();
+        foreach (var tree in clone.SyntaxTrees)
+        {
+#pragma warning disable RS1030 // A test asks for its own compilation's documents, as the IDE does.
+            var result = await withAnalyzers.GetAnalysisResultAsync(clone.GetSemanticModel(tree), filterSpan: null, CancellationToken.None);
+#pragma warning restore RS1030
+            byDocument.AddRange(result.GetAllDiagnostics().Where(d => d.Location.SourceTree == tree));
+        }
+
+        Assert.Equal(Render(whole), Render(byDocument));
+    }
+
+    private static string Render(IEnumerable<Diagnostic> diagnostics) =>
+        string.Join("\n", diagnostics.Select(d => $"{d.Location.GetLineSpan()} {d.Id} {d.GetMessage()}").Order(StringComparer.Ordinal));
+
+    private static IMethodSymbol Notify(Compilation compilation) =>
+        compilation.GetSymbolsWithName("Notify", SymbolFilter.Member).OfType<IMethodSymbol>().Single();
+}

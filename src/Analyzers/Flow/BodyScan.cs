@@ -67,7 +67,7 @@ internal abstract class BodyScan<TScan>
             return known;
         }
 
-        if (_bySnapshot is not null && _bySnapshot.TryGetValue(Declaration(method, cancellationToken), out known))
+        if (_bySnapshot is not null && Declaration(method, cancellationToken) is { } declaration && _bySnapshot.TryGetValue(declaration, out known))
         {
             _byMethod.TryAdd(method, known);
             return known;
@@ -102,12 +102,15 @@ internal abstract class BodyScan<TScan>
     private void Memoise(IMethodSymbol method, bool answer, CancellationToken cancellationToken)
     {
         _byMethod.TryAdd(method, answer);
-        _bySnapshot?.TryAdd(Declaration(method, cancellationToken), answer);
+        if (_bySnapshot is not null && Declaration(method, cancellationToken) is { } declaration)
+        {
+            _bySnapshot.TryAdd(declaration, answer);
+        }
     }
 
-    // Methods asked about have a body in the compilation, so a declaration.
-    private static SyntaxNode Declaration(IMethodSymbol method, CancellationToken cancellationToken) =>
-        method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+    // Callers ask about methods with a body in the compilation; one without a declaration is answered, not shared.
+    private static SyntaxNode? Declaration(IMethodSymbol method, CancellationToken cancellationToken) =>
+        method.DeclaringSyntaxReferences is { IsEmpty: false } references ? references[0].GetSyntax(cancellationToken) : null;
 
     private bool ScanBody(IMethodSymbol method, CancellationToken cancellationToken)
     {

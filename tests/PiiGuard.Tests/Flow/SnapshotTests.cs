@@ -90,6 +90,18 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void A_method_without_source_is_answered_and_not_shared()
+    {
+        // A library method: no declaration to key an answer by (callers ask only about methods with a body here).
+        var compilation = TestCompilations.Create(Models, Service);
+        var flow = PersonalDataFlow.For(compilation, s_options)!;
+        var library = compilation.GetTypeByMetadataName("System.String")!.GetMembers("Concat").OfType<IMethodSymbol>().First();
+
+        Assert.False(flow.SinkScan.MayReachSink(library, CancellationToken.None));
+        Assert.False(flow.SourceScan.MayBringOwnData(library, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Per_document_requests_give_what_the_whole_compilation_gives()
     {
         // As the IDE asks: one document at a time, each request on a compilation of its own, all of one snapshot.

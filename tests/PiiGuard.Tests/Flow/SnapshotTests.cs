@@ -62,8 +62,7 @@ public sealed class SnapshotTests
     [Fact]
     public void An_edit_of_another_file_starts_afresh()
     {
-        var compilation = TestCompilations.Create(Models, Service);
-        Assert.True(PersonalDataFlow.For(compilation, s_options)!.SinkScan.MayReachSink(Notify(compilation), CancellationToken.None));
+        var compilation = AnsweredOnce();
 
         // The first tree (the key the answers are found by) is unchanged; the service no longer logs.
         var service = compilation.SyntaxTrees.Last();
@@ -79,13 +78,24 @@ public sealed class SnapshotTests
     [Fact]
     public void Other_compilation_options_start_afresh()
     {
-        var compilation = TestCompilations.Create(Models, Service);
-        Assert.True(PersonalDataFlow.For(compilation, s_options)!.SinkScan.MayReachSink(Notify(compilation), CancellationToken.None));
+        var compilation = AnsweredOnce();
 
         var other = compilation.WithOptions(compilation.Options.WithOptimizationLevel(OptimizationLevel.Release));
         var flow = PersonalDataFlow.For(other, s_options)!;
 
         Assert.True(flow.SinkScan.MayReachSink(Notify(other), CancellationToken.None));
+        Assert.NotEqual(0, flow.SinkScan.BodiesRead);
+    }
+
+    [Fact]
+    public void Other_analyzer_options_start_afresh()
+    {
+        var compilation = AnsweredOnce();
+
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new FixedOptionsProvider(new Dictionary<string, string>()));
+        var flow = PersonalDataFlow.For(compilation, options)!;
+
+        Assert.True(flow.SinkScan.MayReachSink(Notify(compilation), CancellationToken.None));
         Assert.NotEqual(0, flow.SinkScan.BodiesRead);
     }
 
@@ -126,6 +136,14 @@ public sealed class SnapshotTests
         }
 
         Assert.Equal(Render(whole), Render(byDocument));
+    }
+
+    // A compilation whose snapshot already holds the answer for Notify.
+    private static CSharpCompilation AnsweredOnce()
+    {
+        var compilation = TestCompilations.Create(Models, Service);
+        Assert.True(PersonalDataFlow.For(compilation, s_options)!.SinkScan.MayReachSink(Notify(compilation), CancellationToken.None));
+        return compilation;
     }
 
     private static string Render(IEnumerable<Diagnostic> diagnostics) =>

@@ -13,6 +13,9 @@ public sealed class PersonalDataInExceptionAnalyzer : PiiGuardAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.PersonalDataInException);
 
+    // Its findings lie in the bodies it analyses.
+    internal override bool ReportsOnlyInAnalysedCode => true;
+
     internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow) =>
         AnalyzeBodies(context, flow, SinkKind.Exception, (finding, block) =>
             Report(block, Descriptors.PersonalDataInException, finding, finding.Data.SourcesText, finding.Data.HasSeveralSources ? "are" : "is", finding.Target.Name, finding.Data.PathSuffix));

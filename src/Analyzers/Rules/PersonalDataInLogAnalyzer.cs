@@ -13,6 +13,9 @@ public sealed class PersonalDataInLogAnalyzer : PiiGuardAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.PersonalDataInLog);
 
+    // Its findings lie in the bodies it analyses.
+    internal override bool ReportsOnlyInAnalysedCode => true;
+
     internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow)
     {
         AnalyzeBodies(context, flow, SinkKind.Log, (finding, block) =>

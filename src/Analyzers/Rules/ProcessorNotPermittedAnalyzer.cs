@@ -22,6 +22,9 @@ public sealed class ProcessorNotPermittedAnalyzer : PiiGuardAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.ProcessorNotPermitted);
 
+    // Its findings lie in the bodies it analyses.
+    internal override bool ReportsOnlyInAnalysedCode => true;
+
     internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow) =>
         AnalyzeBodies(context, flow, SinkKind.Processor, (finding, block) =>
         {

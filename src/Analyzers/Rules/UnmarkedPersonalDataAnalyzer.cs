@@ -16,6 +16,9 @@ public sealed class UnmarkedPersonalDataAnalyzer : PiiGuardAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.UnmarkedPersonalData);
 
+    // It reports on the member it is called back on (the driver skips members declared in hidden lines).
+    internal override bool ReportsOnlyInAnalysedCode => true;
+
     internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow) =>
         context.RegisterSymbolAction(
             symbol =>

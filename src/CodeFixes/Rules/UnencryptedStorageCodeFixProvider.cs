@@ -21,7 +21,7 @@ public sealed class UnencryptedStorageCodeFixProvider : DocumentFixProvider
     private protected override ImmutableArray<(string Title, string Key)> Offers(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         // Only on the entity member itself: an entity declared elsewhere is reported on its DbSet, which [Encrypted] would not fix.
-        if (diagnostic.Properties.ContainsKey(UnencryptedStorageAnalyzer.OnEntityMemberProperty))
+        if (diagnostic.Properties.ContainsKey(UnencryptedEntityAnalyzer.OnEntityMemberProperty))
         {
             return MemberAttributes.DeclarationAt(root, diagnostic.Location.SourceSpan) is null
                 ? ImmutableArray<(string, string)>.Empty

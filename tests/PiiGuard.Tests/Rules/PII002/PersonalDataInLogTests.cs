@@ -271,6 +271,54 @@ public sealed class PersonalDataInLogTests
             """));
 
     [Fact]
+    public Task Code_marked_as_generated_is_not_analysed() =>
+        Verifier.AnalyzerAsync(WithModel("""
+            using System;
+            using System.CodeDom.Compiler;
+            using Dealer;
+
+            [GeneratedCode("Scaffolder", "1.0")]
+            class GeneratedPrinter
+            {
+                void Print(Customer customer) => Console.WriteLine(customer.Email);
+            }
+
+            class Outer
+            {
+                [GeneratedCode("Scaffolder", "1.0")]
+                class Nested
+                {
+                    void Print(Customer customer) => Console.WriteLine(customer.Name);
+                }
+
+                [GeneratedCode("Scaffolder", "1.0")]
+                void Print(Customer customer) => Console.WriteLine(customer.Name);
+            }
+            """));
+
+    [Fact]
+    public Task Hidden_lines_are_silent_and_visible_ones_reported() =>
+        // As the driver has it: with any #line in a file, code before the first one is hidden too.
+        Verifier.AnalyzerAsync(WithModel("""
+            using System;
+            using Dealer;
+
+            class Page
+            {
+                void Hidden(Customer customer) => Console.WriteLine(customer.Email);
+            #line 1 "Page.cshtml"
+                void Render(Customer customer)
+                {
+                    Console.WriteLine({|PII002:customer.Name|});
+            #line hidden
+                    Console.WriteLine(customer.Email);
+            #line default
+                    Console.WriteLine({|PII002:customer.Email|});
+                }
+            }
+            """));
+
+    [Fact]
     public Task Compilation_without_PiiGuard_reference_registers_nothing()
     {
         // No [Pii] type: the rule returns at compilation start. Console.WriteLine of anything stays silent.

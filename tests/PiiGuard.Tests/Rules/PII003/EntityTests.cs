@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PiiGuard.Analyzers.Rules;
 using PiiGuard.Tests.Infrastructure;
-using Verifier = PiiGuard.Tests.Infrastructure.Verify<PiiGuard.Analyzers.Rules.UnencryptedStorageAnalyzer>;
+using Verifier = PiiGuard.Tests.Infrastructure.Verify<PiiGuard.Analyzers.Rules.UnencryptedEntityAnalyzer>;
 
 namespace PiiGuard.Tests.Rules.PII003;
 
@@ -101,7 +101,7 @@ public sealed class EntityTests
                 public DbSet<Customer> Archive => Set<Customer>();
             }
             """);
-        var analysis = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new UnencryptedStorageAnalyzer()));
+        var analysis = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new UnencryptedEntityAnalyzer()));
 
         // What the IDE asks for one open document: the diagnostics of that document's own analysis.
         var entityFile = compilation.SyntaxTrees.First();
@@ -141,12 +141,12 @@ public sealed class EntityTests
             }
             """).AddReferences(asProjectReference ? library.ToMetadataReference() : TestCompilations.Emit(library.SyntaxTrees[0].ToString()));
 
-        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(app, new UnencryptedStorageAnalyzer());
+        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(app, new UnencryptedEntityAnalyzer());
 
         Assert.Empty(exceptions);
         var finding = Assert.Single(diagnostics);
         Assert.Equal("Customers", finding.Location.SourceTree!.GetText().ToString(finding.Location.SourceSpan));
         Assert.Equal("Customer.Email (Email) reaches unencrypted storage EF Core entity Customer of CrmContext.Customers", finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.False(finding.Properties.ContainsKey(UnencryptedStorageAnalyzer.OnEntityMemberProperty));
+        Assert.False(finding.Properties.ContainsKey(UnencryptedEntityAnalyzer.OnEntityMemberProperty));
     }
 }

@@ -1,4 +1,5 @@
 using PiiGuard.Tests.Flow;
+using EntityVerifier = PiiGuard.Tests.Infrastructure.Verify<PiiGuard.Analyzers.Rules.UnencryptedEntityAnalyzer>;
 using MisconfigurationVerifier = PiiGuard.Tests.Infrastructure.Verify<PiiGuard.Analyzers.Rules.MisconfigurationAnalyzer>;
 using Verifier = PiiGuard.Tests.Infrastructure.Verify<PiiGuard.Analyzers.Rules.UnencryptedStorageAnalyzer>;
 
@@ -21,7 +22,7 @@ public sealed class StorageOptionTests
 
     [Fact]
     public Task Narrowed_option_applies_to_entities() =>
-        Verifier.AnalyzerWithOptionsAsync("""
+        EntityVerifier.AnalyzerWithOptionsAsync("""
             using Microsoft.EntityFrameworkCore;
             using PiiGuard;
 
@@ -38,7 +39,7 @@ public sealed class StorageOptionTests
             }
             """,
             "piiguard.storage.encrypt_categories = health",
-            Verifier.Diagnostic("PII003").WithLocation(0).WithLocation(1));
+            EntityVerifier.Diagnostic("PII003").WithLocation(0).WithLocation(1));
 
     [Fact]
     public Task Explicit_all_is_the_default() =>

@@ -1,4 +1,5 @@
 using PiiGuard.CodeFixes.Rules;
+using EntityVerifier = PiiGuard.Tests.Infrastructure.Verify<PiiGuard.Analyzers.Rules.UnencryptedEntityAnalyzer>;
 using Verifier = PiiGuard.Tests.Infrastructure.Verify<PiiGuard.Analyzers.Rules.UnencryptedStorageAnalyzer>;
 
 namespace PiiGuard.Tests.Rules.PII003;
@@ -7,7 +8,7 @@ public sealed class UnencryptedStorageCodeFixTests
 {
     [Fact]
     public Task Fix_all_marks_the_entity_members_Encrypted() =>
-        Verifier.CodeFixAsync<UnencryptedStorageCodeFixProvider>(
+        EntityVerifier.CodeFixAsync<UnencryptedStorageCodeFixProvider>(
             """
             using Microsoft.EntityFrameworkCore;
             using PiiGuard;

@@ -43,8 +43,7 @@ internal sealed class TaintScan
         try
         {
             scan.Start(_flow, cancellationToken);
-            scan.Operations.Add(body);
-            scan.Operations.AddRange(body.Descendants());
+            scan.Collect(body);
             return MaySendPersonalData(scan, cancellationToken);
         }
         finally
@@ -56,14 +55,12 @@ internal sealed class TaintScan
 
     private bool MaySendPersonalData(Scan scan, CancellationToken cancellationToken)
     {
-        var operations = scan.Operations;
         var sinks = scan.Sinks;
-        foreach (var operation in operations)
+        foreach (var call in scan.Calls)
         {
-            if (operation is IInvocationOperation or IObjectCreationOperation or ISimpleAssignmentOperation { Target: IPropertyReferenceOperation }
-                && _flow.SinkScan.IsSinkStep(operation, cancellationToken))
+            if (_flow.SinkScan.IsSinkStep(call, cancellationToken))
             {
-                sinks.Add(operation);
+                sinks.Add(call);
             }
         }
 
@@ -73,9 +70,8 @@ internal sealed class TaintScan
             return false;
         }
 
-        // A worklist: the first round spreads every operation; each later one only those above a read of a
+        // A worklist: the first round spreads every write; each later one only those above a read of a
         // variable tainted since (a value's answer depends on the variables read inside it alone).
-        scan.Queue(operations);
         for (var round = 0; ; round++)
         {
             // Taint only grows: a sink given data now is given it in the end, so the first round that shows one
@@ -180,11 +176,77 @@ internal sealed class TaintScan
         private readonly HashSet<IOperation> _queued = new();
         private readonly HashSet<IOperation> _requeued = new();
 
+        // Walks the body without an iterator: a stack of the children still to visit at each level.
+        private readonly Stack<IOperation.OperationList.Enumerator> _walk = new();
+
+        // The first round spreads every write, without queueing them one by one.
+        private bool _spreadAll;
+
         /// <summary>The body's operations, in tree order.</summary>
         public List<IOperation> Operations { get; } = new();
 
+        /// <summary>The operations that may write a variable (<see cref="Spread"/>), in tree order.</summary>
+        public List<IOperation> Writes { get; } = new();
+
+        /// <summary>The calls that may be sink steps: invocations, object creations and property assignments.</summary>
+        public List<IOperation> Calls { get; } = new();
+
         /// <summary>Its sink steps: sink calls and calls into methods of the compilation that may reach one.</summary>
         public List<IOperation> Sinks { get; } = new();
+
+        /// <summary>Gathers the body's operations, its writes and its calls, in one walk.</summary>
+        public void Collect(IOperation body)
+        {
+            Add(body);
+            _walk.Push(body.ChildOperations.GetEnumerator());
+            while (_walk.Count > 0)
+            {
+                var children = _walk.Pop();
+                if (!children.MoveNext())
+                {
+                    continue;
+                }
+
+                var child = children.Current;
+                _walk.Push(children);
+                Add(child);
+                _walk.Push(child.ChildOperations.GetEnumerator());
+            }
+
+            _spreadAll = true;
+        }
+
+        // Kinds, not interface tests: this runs on every operation of every body.
+        private void Add(IOperation operation)
+        {
+            Operations.Add(operation);
+            switch (operation.Kind)
+            {
+                case OperationKind.Invocation:
+                case OperationKind.ObjectCreation:
+                    Calls.Add(operation);
+                    Writes.Add(operation);
+                    break;
+                case OperationKind.SimpleAssignment:
+                    if (((ISimpleAssignmentOperation)operation).Target.Kind == OperationKind.PropertyReference)
+                    {
+                        Calls.Add(operation);
+                    }
+
+                    Writes.Add(operation);
+                    break;
+                case OperationKind.CompoundAssignment:
+                case OperationKind.CoalesceAssignment:
+                case OperationKind.DeconstructionAssignment:
+                case OperationKind.VariableDeclarator:
+                case OperationKind.Loop:
+                case OperationKind.IsPattern:
+                case OperationKind.SwitchExpression:
+                case OperationKind.Switch:
+                    Writes.Add(operation);
+                    break;
+            }
+        }
 
         public void Start(PersonalDataFlow flow, CancellationToken cancellationToken)
         {
@@ -196,7 +258,11 @@ internal sealed class TaintScan
         public void Clear()
         {
             _flow = null!;
+            _walk.Clear();
+            _spreadAll = false;
             Operations.Clear();
+            Writes.Clear();
+            Calls.Clear();
             Sinks.Clear();
             _tainted.Clear();
             _taintedMembers.Clear();
@@ -210,24 +276,23 @@ internal sealed class TaintScan
         /// <summary>A write the scan cannot follow (a dynamic member, say): the body is taken to send data.</summary>
         public bool Unresolved { get; private set; }
 
-        public void Queue(List<IOperation> operations) => _queued.UnionWith(operations);
-
-        /// <summary>One round: spreads the queued operations in tree order; whether any was queued.</summary>
+        /// <summary>One round: spreads the queued writes in tree order; whether any was queued.</summary>
         public bool SpreadQueued()
         {
-            if (_queued.Count == 0)
+            if (!_spreadAll && _queued.Count == 0)
             {
                 return false;
             }
 
-            foreach (var operation in Operations)
+            foreach (var operation in Writes)
             {
-                if (_queued.Contains(operation))
+                if (_spreadAll || _queued.Contains(operation))
                 {
                     Spread(operation);
                 }
             }
 
+            _spreadAll = false;
             _queued.Clear();
             _queued.UnionWith(_requeued);
             _requeued.Clear();
@@ -264,53 +329,85 @@ internal sealed class TaintScan
         public void Spread(IOperation operation)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            switch (operation)
+            switch (operation.Kind)
             {
-                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local, Value: var value } when MayHold(value, 0):
-                    TaintLocal(local.Local, value);
-                    break;
-                case IAssignmentOperation assignment when MayHold(assignment.Value, 0):
-                    Taint(assignment.Target);
-                    break;
-                case IDeconstructionAssignmentOperation deconstruction when MayHold(deconstruction.Value, 0):
-                    Taint(deconstruction.Target);
-                    break;
-                case IVariableDeclaratorOperation declarator
-                    when (declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value) is { } initial && MayHold(initial, 0):
-                    TaintLocal(declarator.Symbol, initial);
-                    break;
-                case IForEachLoopOperation loop when MayHold(loop.Collection, 0):
-                    foreach (var local in loop.Locals)
+                case OperationKind.SimpleAssignment:
+                case OperationKind.CompoundAssignment:
+                case OperationKind.CoalesceAssignment:
+                case OperationKind.DeconstructionAssignment:
+                    var assignment = (IAssignmentOperation)operation;
+                    if (MayHold(assignment.Value, 0))
                     {
-                        TaintSymbol(local);
-                    }
-
-                    Taint(loop.LoopControlVariable);
-                    break;
-                case IIsPatternOperation pattern when MayHold(pattern.Value, 0):
-                    TaintDeclared(pattern.Pattern);
-                    break;
-                case ISwitchExpressionOperation switchExpression when MayHold(switchExpression.Value, 0):
-                    foreach (var arm in switchExpression.Arms)
-                    {
-                        TaintDeclared(arm.Pattern);
-                    }
-
-                    break;
-                case ISwitchOperation switchStatement when MayHold(switchStatement.Value, 0):
-                    foreach (var section in switchStatement.Cases)
-                    {
-                        foreach (var clause in section.Clauses)
+                        if (operation.Kind == OperationKind.SimpleAssignment && assignment.Target is ILocalReferenceOperation local)
                         {
-                            TaintDeclared(clause);
+                            TaintLocal(local.Local, assignment.Value);
+                        }
+                        else
+                        {
+                            Taint(assignment.Target);
                         }
                     }
 
                     break;
-                case IInvocationOperation invocation:
+                case OperationKind.VariableDeclarator:
+                    var declarator = (IVariableDeclaratorOperation)operation;
+                    if ((declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value) is { } initial && MayHold(initial, 0))
+                    {
+                        TaintLocal(declarator.Symbol, initial);
+                    }
+
+                    break;
+                case OperationKind.Loop:
+                    if (operation is IForEachLoopOperation loop && MayHold(loop.Collection, 0))
+                    {
+                        foreach (var loopLocal in loop.Locals)
+                        {
+                            TaintSymbol(loopLocal);
+                        }
+
+                        Taint(loop.LoopControlVariable);
+                    }
+
+                    break;
+                case OperationKind.IsPattern:
+                    var pattern = (IIsPatternOperation)operation;
+                    if (MayHold(pattern.Value, 0))
+                    {
+                        TaintDeclared(pattern.Pattern);
+                    }
+
+                    break;
+                case OperationKind.SwitchExpression:
+                    var switchExpression = (ISwitchExpressionOperation)operation;
+                    if (MayHold(switchExpression.Value, 0))
+                    {
+                        foreach (var arm in switchExpression.Arms)
+                        {
+                            TaintDeclared(arm.Pattern);
+                        }
+                    }
+
+                    break;
+                case OperationKind.Switch:
+                    var switchStatement = (ISwitchOperation)operation;
+                    if (MayHold(switchStatement.Value, 0))
+                    {
+                        foreach (var section in switchStatement.Cases)
+                        {
+                            foreach (var clause in section.Clauses)
+                            {
+                                TaintDeclared(clause);
+                            }
+                        }
+                    }
+
+                    break;
+                case OperationKind.Invocation:
+                    var invocation = (IInvocationOperation)operation;
                     SpreadThroughCall(invocation.Instance, invocation.Arguments, invocation.TargetMethod);
                     break;
-                case IObjectCreationOperation creation:
+                case OperationKind.ObjectCreation:
+                    var creation = (IObjectCreationOperation)operation;
                     SpreadThroughCall(null, creation.Arguments, creation.Constructor);
                     break;
             }

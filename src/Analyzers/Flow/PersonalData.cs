@@ -129,6 +129,22 @@ internal sealed class PersonalData
     /// <summary>Replaces the placeholders of a method summary by the data of the call's arguments.</summary>
     public PersonalData? Instantiate(System.Func<int, PersonalData?> argument, string step)
     {
+        if (Members is { Count: > 0 } members)
+        {
+            // An object the callee built (the DTO a mapper returns) keeps its members apart for the caller too:
+            // printing a record prints them, reading one member reads that one alone.
+            var instantiated = ImmutableDictionary<string, PersonalData>.Empty;
+            foreach (var member in members)
+            {
+                if (member.Value.Instantiate(argument, step) is { } data)
+                {
+                    instantiated = instantiated.SetItem(member.Key, data);
+                }
+            }
+
+            return Object(instantiated, IsCarrier);
+        }
+
         PersonalData? result = null;
         var intrinsic = Sources.Where(s => !s.IsPlaceholder).ToImmutableArray();
         if (!intrinsic.IsEmpty)

@@ -32,6 +32,10 @@ public sealed class ObjectFlowTests
         { "field read by a helper given nothing", "private static Customer s_current = new(); static string Contact() => s_current.FullName; void Report() => log.LogInformation(\"{C}\", {|PII002:Contact()|});" },
         { "field read by a helper given nothing, clean", "private static Customer s_current = new(); static string Segment() => s_current.Source; void Report() => log.LogInformation(\"{S}\", Segment());" },
         { "static field", "private static string s_last = \"\"; void Run(Customer c) { s_last = c.Email; log.LogInformation(\"{L}\", {|PII002:s_last|}); }" },
+        { "record a mapper builds prints its members", "static DtoRecord ToDto(Customer c) => new(c.Email, c.Source); void Run(Customer c) { var d = ToDto(c); log.LogInformation(\"{D}\", {|PII002:d|}); }" },
+        { "record a mapper builds of clean values", "static DtoRecord ToDto(Customer c) => new(c.Label, c.Source); void Run(Customer c) { var d = ToDto(c); log.LogInformation(\"{D}\", d); }" },
+        { "clean member of a record a mapper builds", "static DtoRecord ToDto(Customer c) => new(c.Email, c.Source); void Run(Customer c) { var d = ToDto(c); log.LogInformation(\"{S}\", d.Source); }" },
+        { "member of a record a mapper builds", "static DtoRecord ToDto(Customer c) => new(c.Email, c.Source); void Run(Customer c) { var d = ToDto(c); log.LogInformation(\"{E}\", {|PII002:d.Email|}); }" },
         { "field set from a parameter is not guessed", "private string _last = \"\"; void Remember(string value) { _last = value; } void Report() => log.LogInformation(\"{L}\", _last);" },
     };
 

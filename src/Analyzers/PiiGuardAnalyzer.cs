@@ -45,6 +45,11 @@ public abstract class PiiGuardAnalyzer : DiagnosticAnalyzer
         CompilationStartAnalysisContext context, PersonalDataFlow flow, SinkKind kind, Action<SinkFinding, OperationBlockAnalysisContext> report) =>
         context.RegisterOperationBlockAction(block =>
         {
+            if (IsAccessorOfGeneratedMember(block.OwningSymbol))
+            {
+                return;
+            }
+
             foreach (var (root, top) in BodyRoots.Of(block.OperationBlocks))
             {
                 foreach (var finding in flow.BodyFindings.Of(top, root, block, block.CancellationToken))
@@ -56,6 +61,30 @@ public abstract class PiiGuardAnalyzer : DiagnosticAnalyzer
                 }
             }
         });
+
+    // The driver skips [GeneratedCode] symbols before calling back, but an accessor's attribute is on its property or
+    // event, which the driver looks for around each diagnostic only: the rules reporting in analysed code look here.
+    private static bool IsAccessorOfGeneratedMember(ISymbol owner)
+    {
+        if (owner is not IMethodSymbol { AssociatedSymbol: { } member })
+        {
+            return false;
+        }
+
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (attribute.AttributeClass is
+                {
+                    Name: "GeneratedCodeAttribute",
+                    ContainingNamespace: { Name: "Compiler", ContainingNamespace: { Name: "CodeDom", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } },
+                })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether a location is in lines a <c>#line hidden</c> hides (with any <c>#line</c> in a file, the lines before

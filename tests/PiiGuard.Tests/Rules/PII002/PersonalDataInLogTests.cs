@@ -293,6 +293,14 @@ public sealed class PersonalDataInLogTests
 
                 [GeneratedCode("Scaffolder", "1.0")]
                 void Print(Customer customer) => Console.WriteLine(customer.Name);
+
+                Customer _current = new();
+
+                [GeneratedCode("Scaffolder", "1.0")]
+                string Banner
+                {
+                    get { Console.WriteLine(_current.Email); return ""; }
+                }
             }
             """));
 

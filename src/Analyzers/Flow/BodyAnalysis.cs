@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -227,7 +228,7 @@ internal sealed partial class BodyAnalysis
                 return;
             case IDeconstructionAssignmentOperation deconstruction:
                 Visit(deconstruction.Value);
-                AssignDeconstruction(deconstruction.Target, Evaluate(deconstruction.Value));
+                AssignDeconstruction(deconstruction.Target, Evaluate(deconstruction.Value), deconstruction.Value.Type);
                 return;
         }
 
@@ -293,25 +294,46 @@ internal sealed partial class BodyAnalysis
         }
     }
 
-    private void AssignDeconstruction(IOperation target, PersonalData? data)
+    private void AssignDeconstruction(IOperation target, PersonalData? data, ITypeSymbol? type = null)
     {
         if (target is ITupleOperation tuple)
         {
+            // A tuple built here keeps Item1, Item2...; an object built here (a positional record) is taken apart by
+            // its Deconstruct, whose out parameters name the members they read.
+            var deconstruct = type is { IsTupleType: false } ? DeconstructOf(type, tuple.Elements.Length) : null;
             for (var i = 0; i < tuple.Elements.Length; i++)
             {
-                var element = data?.Members is { } members ? (members.TryGetValue("Item" + (i + 1), out var item) ? item : null) : data;
+                var name = deconstruct is null ? "Item" + (i + 1) : MemberNamed(type!, deconstruct.Parameters[i].Name);
+                var element = data?.Members is { } members ? (name is not null && members.TryGetValue(name, out var item) ? item : null) : data;
                 AssignDeconstruction(tuple.Elements[i], element);
             }
         }
         else if (target is IDeclarationExpressionOperation declaration)
         {
-            AssignDeconstruction(declaration.Expression, data);
+            AssignDeconstruction(declaration.Expression, data, type);
         }
         else
         {
             Assign(target, data, strong: true);
         }
     }
+
+    private static IMethodSymbol? DeconstructOf(ITypeSymbol type, int arity)
+    {
+        foreach (var member in type.GetMembers("Deconstruct"))
+        {
+            if (member is IMethodSymbol { IsStatic: false } method && method.Parameters.Length == arity && method.Parameters.All(p => p.RefKind == RefKind.Out))
+            {
+                return method;
+            }
+        }
+
+        return null;
+    }
+
+    // The member a Deconstruct parameter reads, as a positional record names them (email reads Email).
+    private static string? MemberNamed(ITypeSymbol type, string parameter) =>
+        type.GetMembers().FirstOrDefault(m => m is IPropertySymbol or IFieldSymbol && string.Equals(m.Name, parameter, System.StringComparison.OrdinalIgnoreCase))?.Name;
 
     private void Store(object key, PersonalData? data, bool strong) =>
         _state = _state.Set(key, strong ? data : PersonalData.Merge(_state[key], data));

@@ -127,16 +127,19 @@ internal sealed class PersonalData
     }
 
     /// <summary>Replaces the placeholders of a method summary by the data of the call's arguments.</summary>
-    public PersonalData? Instantiate(System.Func<int, PersonalData?> argument, string step)
+    public PersonalData? Instantiate(System.Func<int, PersonalData?> argument, string step) => Instantiate(argument, step, IsCarrier);
+
+    // An argument flows in whole into a carrier (an object holds the argument itself), as a plain value otherwise.
+    private PersonalData? Instantiate(System.Func<int, PersonalData?> argument, string step, bool intoCarrier)
     {
-        if (Members is { Count: > 0 } members)
+        if (Members is { Count: > 0 } members && HoldsOnlyMembers())
         {
             // An object the callee built (the DTO a mapper returns) keeps its members apart for the caller too:
             // printing a record prints them, reading one member reads that one alone.
             var instantiated = ImmutableDictionary<string, PersonalData>.Empty;
             foreach (var member in members)
             {
-                if (member.Value.Instantiate(argument, step) is { } data)
+                if (member.Value.Instantiate(argument, step, intoCarrier) is { } data)
                 {
                     instantiated = instantiated.SetItem(member.Key, data);
                 }
@@ -156,12 +159,27 @@ internal sealed class PersonalData
         {
             if (argument(placeholder.Placeholder) is { } data)
             {
-                var flowed = IsCarrier ? data : data.AsValue();
+                var flowed = intoCarrier ? data : data.AsValue();
                 result = Merge(result, flowed.Through(step));
             }
         }
 
         return result;
+    }
+
+    // Whether every source of the object is in one of its members: one merged with data beside its members
+    // (a value assigned over it on one path) is instantiated whole, so that data is not lost.
+    private bool HoldsOnlyMembers()
+    {
+        foreach (var source in Sources)
+        {
+            if (!Members!.Values.Any(member => member.Sources.Contains(source)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>"Customer.Email (Email)", "Customer.Email (Email) and Customer.Name (Name)", "A, B and C".</summary>

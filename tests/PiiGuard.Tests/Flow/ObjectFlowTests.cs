@@ -36,6 +36,8 @@ public sealed class ObjectFlowTests
         { "record a mapper builds of clean values", "static DtoRecord ToDto(Customer c) => new(c.Label, c.Source); void Run(Customer c) { var d = ToDto(c); log.LogInformation(\"{D}\", d); }" },
         { "clean member of a record a mapper builds", "static DtoRecord ToDto(Customer c) => new(c.Email, c.Source); void Run(Customer c) { var d = ToDto(c); log.LogInformation(\"{S}\", d.Source); }" },
         { "member of a record a mapper builds", "static DtoRecord ToDto(Customer c) => new(c.Email, c.Source); void Run(Customer c) { var d = ToDto(c); log.LogInformation(\"{E}\", {|PII002:d.Email|}); }" },
+        { "record a mapper builds, taken apart", "static DtoRecord ToDto(Customer c) => new(c.Email, c.Source); void Run(Customer c) { var (mail, source) = ToDto(c); log.LogInformation(\"{M}\", {|PII002:mail|}); log.LogInformation(\"{S}\", source); }" },
+        { "record built here, taken apart", "void Run(Customer c) { var (mail, source) = new DtoRecord(c.Email, c.Source); log.LogInformation(\"{M}\", {|PII002:mail|}); log.LogInformation(\"{S}\", source); }" },
         { "field set from a parameter is not guessed", "private string _last = \"\"; void Remember(string value) { _last = value; } void Report() => log.LogInformation(\"{L}\", _last);" },
     };
 
@@ -46,4 +48,32 @@ public sealed class ObjectFlowTests
         _ = construct;
         return Verifier.AnalyzerAsync(FlowHarness.InClass(members));
     }
+
+    [Fact]
+    public Task An_object_returned_on_one_path_and_the_argument_on_another_keeps_both() =>
+        // The returned value is the argument's object or one built here: the argument's data must not be lost with its members.
+        Verifier.AnalyzerAsync(
+            FlowHarness.InClass("""
+                static PlainDto Normalise(PlainDto input, Customer c)
+                {
+                    input.Source = "";
+                    if (input.Email.Length == 0) return new PlainDto { Email = c.Email };
+                    return input;
+                }
+
+                void Run(Customer c) => log.LogInformation("{D}", {|#0:Normalise(new PlainDto { Email = c.Phone! }, c).Email|});
+                """),
+            Verifier.Diagnostic("PII002").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithMessage("Customer.Email (Email) and Customer.Phone (PhoneNumber) reach ILogger.LogInformation through Service.Normalise(PlainDto, Customer)"));
+
+    [Fact]
+    public Task A_customer_a_generic_wrapper_holds_is_read_back_as_the_customer() =>
+        // Built in one method, it is silent: a Customer logged as text prints no member. Built by a helper, the same.
+        Verifier.AnalyzerAsync(FlowHarness.InClass("""
+            public sealed class Envelope<T> { public T Body { get; set; } = default!; }
+            static Envelope<T> Wrap<T>(T body) => new Envelope<T> { Body = body };
+            void Here(Customer c) { var e = new Envelope<Customer> { Body = c }; log.LogInformation("{B}", e.Body); }
+            void ByHelper(Customer c) { var e = Wrap(c); log.LogInformation("{B}", e.Body); }
+            void Member(Customer c) { var e = Wrap(c); log.LogInformation("{E}", {|PII002:e.Body.Email|}); }
+            """));
 }

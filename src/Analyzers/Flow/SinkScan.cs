@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -19,9 +20,25 @@ namespace PiiGuard.Analyzers.Flow;
 /// </remarks>
 internal sealed class SinkScan : BodyScan<SinkScan>
 {
+    // Whether any family can take a call to the method, per original definition: most calls are to methods none can.
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _sinkMethods = new(SymbolEqualityComparer.Default);
+    private readonly System.Func<IMethodSymbol, bool> _readSinkMethod;
+
     public SinkScan(PersonalDataFlow flow, SnapshotAnswers? snapshot)
         : base(flow, snapshot?.ReachesSink)
     {
+        _readSinkMethod = method =>
+        {
+            foreach (var family in Flow.SinkFamilies)
+            {
+                if (family.MayBeSinkMethod(method))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        };
     }
 
     /// <summary>
@@ -57,6 +74,11 @@ internal sealed class SinkScan : BodyScan<SinkScan>
     /// <summary>Whether a call is one of a family's sinks (not a call into the compilation that may reach one).</summary>
     public bool IsSinkCall(IOperation call)
     {
+        if (call is IInvocationOperation invocation && !_sinkMethods.GetOrAdd(invocation.TargetMethod.OriginalDefinition, _readSinkMethod))
+        {
+            return false;
+        }
+
         foreach (var family in Flow.SinkFamilies)
         {
             if (family.IsSinkCall(call))

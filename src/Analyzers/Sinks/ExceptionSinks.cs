@@ -23,6 +23,9 @@ internal sealed class ExceptionSinks : SinkFamily
     public override bool IsSinkCall(IOperation call) =>
         call is IObjectCreationOperation { Type: { } type } && type.InheritsFromOrEquals(_exception);
 
+    // Only object creations.
+    public override bool MayBeSinkMethod(IMethodSymbol method) => false;
+
     protected override bool ObserveSink(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, SinkTarget> report)
     {
         if (call is not IObjectCreationOperation { Type: { } type } creation || !type.InheritsFromOrEquals(_exception))

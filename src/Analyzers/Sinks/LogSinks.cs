@@ -60,6 +60,21 @@ internal sealed class LogSinks : SinkFamily
         call is IInvocationOperation invocation
         && (IsLogCall(invocation, out _, out _) || IsLoggerMessage(invocation, out _) || _declared?.Of(invocation.TargetMethod) is not null);
 
+    // Every branch of IsLogCall and IsLoggerMessage, by the method alone: Console.Out.Write* and Error.Write* by their name.
+    public override bool MayBeSinkMethod(IMethodSymbol method)
+    {
+        var type = method.ContainingType;
+        return method.Name.StartsWith("Write", StringComparison.Ordinal)
+            || type.Is(_loggerExtensions) || type.Is(_console) || type.Is(_debug) || type.Is(_trace) || type.Is(_traceSource) || type.Is(_activity)
+            || method.Name is "Log" or "BeginScope" && type.Implements(_logger)
+            || type.Is(_serilogLog) || type.Implements(_serilogLogger)
+            || type.Is(_nlogLogger) || type.Implements(_nlogLoggerBase)
+            || type.Implements(_log4net)
+            || method.MethodKind == MethodKind.DelegateInvoke
+            || _loggerMessageAttribute is not null && method.GetAttributes().Any(a => a.AttributeClass.Is(_loggerMessageAttribute))
+            || _declared?.Of(method) is not null;
+    }
+
     protected override bool ObserveSink(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, SinkTarget> report)
     {
         if (call is not IInvocationOperation invocation)

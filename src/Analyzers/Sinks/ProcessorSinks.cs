@@ -49,6 +49,8 @@ internal sealed class ProcessorSinks : SinkFamily
 
     public override bool IsSinkCall(IOperation call) => ProcessorOf(call) is not null;
 
+    public override bool MayBeSinkMethod(IMethodSymbol method) => _attribute is not null && ProcessorOf(method) is not null;
+
     /// <summary>Reports each value a processor call transfers, with the processor it goes to.</summary>
     protected override bool ObserveSink(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, SinkTarget> report)
     {

@@ -128,6 +128,13 @@ internal abstract class SinkFamily
     /// </summary>
     public abstract bool IsSinkCall(IOperation call);
 
+    /// <summary>
+    /// Whether a call to <paramref name="method"/> (an original definition) can be one of the family's sinks, from
+    /// the method alone: false only where <see cref="IsSinkCall"/> says no to every invocation of it. Asked once per
+    /// method, it spares the family's tests on the calls no family can take (most calls).
+    /// </summary>
+    public abstract bool MayBeSinkMethod(IMethodSymbol method);
+
     /// <summary>Reports the values of a call to one of the family's own sinks; true when the call is one.</summary>
     protected abstract bool ObserveSink(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, SinkTarget> report);
 

@@ -33,6 +33,17 @@ internal sealed class StorageSinks : SinkFamily
         || call is IInvocationOperation invocation
             && (_declared?.Of(invocation.TargetMethod) is not null || SerializedToFile(invocation) is not null || IsFileWrite(invocation) || IsWriterWrite(invocation));
 
+    // Every invocation StoredValues, SerializedToFile, IsFileWrite and IsWriterWrite take has one of these names.
+    public override bool MayBeSinkMethod(IMethodSymbol method)
+    {
+        var name = method.Name;
+        return name == "AddWithValue"
+            || name.StartsWith("Write", StringComparison.Ordinal) || name.StartsWith("Append", StringComparison.Ordinal)
+            || name.StartsWith("Set", StringComparison.Ordinal) || name.StartsWith("Execute", StringComparison.Ordinal)
+            || name.StartsWith("Serialize", StringComparison.Ordinal) || IsRedisWrite(name)
+            || _declared?.Of(method) is not null;
+    }
+
     protected override bool ObserveSink(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, SinkTarget> report)
     {
         if (StoredValues(call) is { } stored)

@@ -291,11 +291,9 @@ internal sealed partial class BodyAnalysis
             if (ownType && argument.Parameter is { } parameter)
             {
                 // A positional record or a DTO constructor: the argument becomes the member of the same name.
-                if (Evaluate(argument.Value) is { } data
-                    && creation.Type?.GetMembers().FirstOrDefault(m => m is IPropertySymbol or IFieldSymbol
-                        && string.Equals(m.Name, parameter.Name, System.StringComparison.OrdinalIgnoreCase)) is { } target)
+                if (Evaluate(argument.Value) is { } data && creation.Type is { } type && MemberNamed(type, parameter.Name) is { } target)
                 {
-                    members = members.SetItem(target.Name, data);
+                    members = members.SetItem(target, data);
                 }
             }
             else if (summarised.IsEmpty)

@@ -331,7 +331,7 @@ internal sealed partial class BodyAnalysis
         return null;
     }
 
-    // The member a Deconstruct parameter reads, as a positional record names them (email reads Email).
+    // The member a constructor or Deconstruct parameter stands for, as a positional record names them (email is Email).
     private static string? MemberNamed(ITypeSymbol type, string parameter) =>
         type.GetMembers().FirstOrDefault(m => m is IPropertySymbol or IFieldSymbol && string.Equals(m.Name, parameter, System.StringComparison.OrdinalIgnoreCase))?.Name;
 

@@ -239,7 +239,7 @@ internal sealed class TaintScan
                 case OperationKind.CoalesceAssignment:
                 case OperationKind.DeconstructionAssignment:
                 case OperationKind.VariableDeclarator:
-                case OperationKind.Loop:
+                case OperationKind.Loop when operation is IForEachLoopOperation:
                 case OperationKind.IsPattern:
                 case OperationKind.SwitchExpression:
                 case OperationKind.Switch:

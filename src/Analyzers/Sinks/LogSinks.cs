@@ -70,8 +70,8 @@ internal sealed class LogSinks : SinkFamily
             || type.Is(_serilogLog) || type.Implements(_serilogLogger)
             || type.Is(_nlogLogger) || type.Implements(_nlogLoggerBase)
             || type.Implements(_log4net)
-            || method.MethodKind == MethodKind.DelegateInvoke
-            || _loggerMessageAttribute is not null && method.GetAttributes().Any(a => a.AttributeClass.Is(_loggerMessageAttribute))
+            || IsLoggerMessageMethod(method)
+            || method.MethodKind == MethodKind.DelegateInvoke // an Action<ILogger, ...>'s original Invoke takes T1, not the logger
             || _declared?.Of(method) is not null;
     }
 
@@ -147,7 +147,7 @@ internal sealed class LogSinks : SinkFamily
     {
         var method = invocation.TargetMethod;
         name = method.Name;
-        if (_loggerMessageAttribute is not null && method.GetAttributes().Any(a => a.AttributeClass.Is(_loggerMessageAttribute)))
+        if (IsLoggerMessageMethod(method))
         {
             return true;
         }
@@ -162,6 +162,10 @@ internal sealed class LogSinks : SinkFamily
 
         return false;
     }
+
+    // A [LoggerMessage] method the generator implements.
+    private bool IsLoggerMessageMethod(IMethodSymbol method) =>
+        _loggerMessageAttribute is not null && method.GetAttributes().Any(a => a.AttributeClass.Is(_loggerMessageAttribute));
 
     /// <summary>Whether the call writes a log; <paramref name="sinkName"/> is how messages name it.</summary>
     private bool IsLogCall(IInvocationOperation invocation, out string sinkName, out bool destructures)

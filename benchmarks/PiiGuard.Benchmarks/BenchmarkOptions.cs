@@ -1,11 +1,11 @@
 namespace PiiGuard.Benchmarks;
 
-/// <summary>The command line: <c>--sizes 10k,100k,300k --runs 5 --source dir --no-sdk --write</c>.</summary>
+/// <summary>The command line: <c>--sizes 10k,100k,300k --runs 7 --source dir --no-sdk --write</c>.</summary>
 internal sealed class BenchmarkOptions
 {
     public IReadOnlyList<int> Sizes { get; private set; } = [10_000, 100_000, 300_000];
 
-    public int Runs { get; private set; } = 5;
+    public int Runs { get; private set; } = 7;
 
     public List<string> Sources { get; } = [];
 

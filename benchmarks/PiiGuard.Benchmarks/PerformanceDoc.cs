@@ -28,7 +28,7 @@ internal static class PerformanceDoc
     {
         var builder = new StringBuilder();
         var gc = System.Runtime.GCSettings.IsServerGC ? "server GC, as the compiler runs analyzers" : "workstation GC";
-        builder.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {gc}, medians of {options.Runs} runs.");
+        builder.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {gc}, medians of {options.Runs} runs (marginal times: the shift between the PiiGuard and baseline series).");
         builder.AppendLine();
         builder.AppendLine("| corpus | lines | files | compiler ms | PiiGuard marginal ms | **PiiGuard ratio** | PiiGuard execution ms (ratio) | SDK analyzers ratio | PiiGuard allocated | compiler allocated | slowest file | released after drop |");
         builder.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
@@ -46,7 +46,7 @@ internal static class PerformanceDoc
         if (small is not null && large is not null)
         {
             builder.AppendLine();
-            builder.AppendLine($"Scaling: the 300k corpus costs PiiGuard **x{Program.Scaling(small, large):F2}** the 100k corpus (medians of the execution time); the compiler x{Program.CompilerScaling(small, large):F2}.");
+            builder.AppendLine($"Scaling: the 300k corpus costs PiiGuard **x{Program.Scaling(small, large):F2}** the 100k corpus by marginal time (x{Program.ExecutionScaling(small, large):F2} by the medians of the execution time); the compiler x{Program.CompilerScaling(small, large):F2}.");
         }
 
         builder.AppendLine();

@@ -84,7 +84,7 @@ internal static class Program
 
         foreach (var analyzer in figures[0].PerAnalyzerMs.Keys.Order(StringComparer.Ordinal))
         {
-            Console.WriteLine($"     {analyzer,-40} {CorpusResult.Median(figures.Select(f => f.PerAnalyzerMs[analyzer])),8:F0} ms");
+            Console.WriteLine($"     {analyzer,-40} {Statistics.Median(figures.Select(f => f.PerAnalyzerMs[analyzer])),8:F0} ms");
         }
 
         Console.WriteLine("   slowest files (PiiGuard, cold, one document at a time):");
@@ -109,7 +109,7 @@ internal static class Program
         if (BySize(100_000) is { } small && BySize(300_000) is { } large)
         {
             var scaling = Scaling(small, large);
-            Console.WriteLine($"Scaling: 300k costs PiiGuard x{scaling:F2} of 100k (target <= {MaxScaling}); the compiler x{CompilerScaling(small, large):F2}");
+            Console.WriteLine($"Scaling: 300k costs PiiGuard x{scaling:F2} of 100k by marginal time (target <= {MaxScaling}), x{ExecutionScaling(small, large):F2} by execution time; the compiler x{CompilerScaling(small, large):F2}");
             if (scaling > MaxScaling)
             {
                 missed.Add($"scaling 100k -> 300k: x{scaling:F2} (target <= {MaxScaling})");
@@ -132,8 +132,15 @@ internal static class Program
         return missed;
     }
 
-    /// <summary>300k's cost as a multiple of 100k's: the medians of their execution times.</summary>
-    public static double Scaling(CorpusResult small, CorpusResult large) => large.PiiGuardMs / small.PiiGuardMs;
+    /// <summary>300k's cost as a multiple of 100k's: what PiiGuard adds to each, as the 100k target counts it.</summary>
+    /// <remarks>
+    /// Not the execution times: they hold the binding PiiGuard pulls forward from the driver, which depends on
+    /// which of the two reaches a body first; at 300k they fell in two groups, ~1.1 s and ~4.5 s, in one series.
+    /// </remarks>
+    public static double Scaling(CorpusResult small, CorpusResult large) => large.MarginalMs / small.MarginalMs;
+
+    /// <summary>The same by the medians of the execution times, printed beside it.</summary>
+    public static double ExecutionScaling(CorpusResult small, CorpusResult large) => large.PiiGuardMs / small.PiiGuardMs;
 
     /// <summary>The same for the compiler: how linear the yardstick itself is on this machine.</summary>
     public static double CompilerScaling(CorpusResult small, CorpusResult large) => large.CompilerMs / small.CompilerMs;

@@ -1,6 +1,6 @@
 namespace PiiGuard.Benchmarks;
 
-/// <summary>The command line: <c>--sizes 10k,100k,300k --runs 7 --source dir --no-sdk --write</c>.</summary>
+/// <summary>The command line: <c>--sizes 10k,100k,300k --runs 7 --source dir --no-sdk --write --profile piiguard|baseline</c>.</summary>
 internal sealed class BenchmarkOptions
 {
     public IReadOnlyList<int> Sizes { get; private set; } = [10_000, 100_000, 300_000];
@@ -12,6 +12,9 @@ internal sealed class BenchmarkOptions
     public bool Sdk { get; private set; } = true;
 
     public bool Write { get; private set; }
+
+    /// <summary>The analyzer set to loop over for a profiler (<see cref="ProfileLoop"/>), or <see langword="null"/>.</summary>
+    public string? Profile { get; private set; }
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -35,8 +38,11 @@ internal sealed class BenchmarkOptions
                 case "--write":
                     options.Write = true;
                     break;
+                case "--profile":
+                    options.Profile = args[++i];
+                    break;
                 default:
-                    throw new ArgumentException($"unknown option '{args[i]}' (known: --sizes 10k,100k,300k --runs N --source <dir> --no-sdk --write)");
+                    throw new ArgumentException($"unknown option '{args[i]}' (known: --sizes 10k,100k,300k --runs N --source <dir> --no-sdk --write --profile piiguard|baseline)");
             }
         }
 

@@ -20,6 +20,13 @@ internal static class Program
     {
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         var options = BenchmarkOptions.Parse(args);
+        if (options.Profile is { } set)
+        {
+            var profiled = options.Sources.Count > 0 ? Corpus.FromFolder(options.Sources[0]) : Corpus.Generated(options.Sizes[0]);
+            await ProfileLoop.RunAsync(profiled, set, options.Runs);
+            return 0;
+        }
+
         var (sdk, sdkDescription) = options.Sdk ? AnalyzerSets.Sdk() : (ImmutableArray<DiagnosticAnalyzer>.Empty, "not measured (--no-sdk)");
         Console.WriteLine($"PiiGuard analyzers: {AnalyzerSets.PiiGuard.Length}; SDK yardstick: {sdkDescription}");
         Console.WriteLine($"{options.Runs} run(s) each; times are medians; analysis sequential (concurrentAnalysis: false) so analyzer times add up; {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC.");

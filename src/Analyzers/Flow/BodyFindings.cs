@@ -55,7 +55,7 @@ internal sealed class BodyFindings
 
         // The taint scan: a body that calls no sink (most code), or whose sinks are given nothing that may hold
         // personal data (most of the rest), has nothing to report. One walk over its operations tells both.
-        if (!_flow.TaintScan.MaySendPersonalData(top, cancellationToken))
+        if (!_flow.TaintScan.MaySendPersonalData(top, context.OwningSymbol, cancellationToken))
         {
 #if DEBUG
             // The scan must over-approximate the analysis: every test checks that it skipped nothing the analysis finds.

@@ -98,6 +98,27 @@ internal abstract class BodyScan<TScan>
         return answer;
     }
 
+    /// <summary>
+    /// Records the answer a walk of the method's whole body gave, every operation's own answer final (asked outside
+    /// any walk): what <see cref="OfMethod"/> would find. A method already answered keeps its answer.
+    /// </summary>
+    protected void Learn(IMethodSymbol method, bool answer, CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        if (_byMethod.TryGetValue(method, out var known))
+        {
+#if DEBUG
+            if (known != answer)
+            {
+                throw new System.InvalidOperationException($"{GetType().Name}: the walk of {method}'s body says {answer}, its memoised answer {known}.");
+            }
+#endif
+            return;
+        }
+
+        Memoise(method, answer, cancellationToken);
+    }
+
     // Final answers only: a method still open in a cycle is memoised with its root.
     private void Memoise(IMethodSymbol method, bool answer, CancellationToken cancellationToken)
     {

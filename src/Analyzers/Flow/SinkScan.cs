@@ -48,6 +48,19 @@ internal sealed class SinkScan : BodyScan<SinkScan>
     public bool MayReachSink(IMethodSymbol method, CancellationToken cancellationToken) => OfMethod(method, cancellationToken);
 
     /// <summary>
+    /// Takes the answer for <paramref name="method"/> from a walk of its body the driver gave (the taint scan's,
+    /// which asks <see cref="IsSinkStep"/> of every call in it): the driver drops a file's semantic model once the
+    /// file is analysed, and a caller analysed later would otherwise bind the method's body again in a new one.
+    /// </summary>
+    public void Learn(IMethodSymbol method, IOperation body, bool mayReachSink, CancellationToken cancellationToken)
+    {
+        if (Flow.HasBody(method) && method.DeclaringSyntaxReferences is { Length: 1 } declarations && declarations[0].GetSyntax(cancellationToken) == body.Syntax)
+        {
+            Learn(method, mayReachSink, cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// Whether a call (invocation, object creation or property assignment) is a sink of a family, or a call
     /// into a method of the compilation that may reach one: a step the body analysis reports at.
     /// </summary>

@@ -34,7 +34,11 @@ internal sealed class TaintScan
 
     public TaintScan(PersonalDataFlow flow) => _flow = flow;
 
-    public bool MaySendPersonalData(IOperation body, CancellationToken cancellationToken)
+    /// <param name="body">The root of a body's operation tree.</param>
+    /// <param name="owner">The method whose body it is, when the driver gave it: the sink steps found here answer
+    /// <see cref="SinkScan.MayReachSink"/> for it too, so no later call into it binds its body again.</param>
+    /// <param name="cancellationToken">Cancels the scan.</param>
+    public bool MaySendPersonalData(IOperation body, ISymbol? owner, CancellationToken cancellationToken)
     {
         // One scan per thread, reused: its sets grew again for every body (a quarter of the scan's allocations).
         // Taken out while in use, and emptied after: a thread-static set holding symbols would keep their compilation alive.
@@ -44,7 +48,14 @@ internal sealed class TaintScan
         {
             scan.Start(_flow, cancellationToken);
             scan.Collect(body);
-            return MaySendPersonalData(scan, cancellationToken);
+            var answer = MaySendPersonalData(scan, cancellationToken);
+            if (owner is IMethodSymbol method)
+            {
+                // Every call of the body was asked, with final answers: the sink scan's own walk of it would find the same.
+                _flow.SinkScan.Learn(method, body, scan.Sinks.Count > 0, cancellationToken);
+            }
+
+            return answer;
         }
         finally
         {

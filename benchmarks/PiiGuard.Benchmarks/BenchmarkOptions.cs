@@ -24,13 +24,13 @@ internal sealed class BenchmarkOptions
             switch (args[i])
             {
                 case "--sizes":
-                    options.Sizes = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(ParseSize).ToList();
+                    options.Sizes = Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(ParseSize).ToList();
                     break;
                 case "--runs":
-                    options.Runs = Math.Max(1, int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture));
+                    options.Runs = Math.Max(1, int.Parse(Value(args, ref i), System.Globalization.CultureInfo.InvariantCulture));
                     break;
                 case "--source":
-                    options.Sources.Add(args[++i]);
+                    options.Sources.Add(Value(args, ref i));
                     break;
                 case "--no-sdk":
                     options.Sdk = false;
@@ -39,7 +39,7 @@ internal sealed class BenchmarkOptions
                     options.Write = true;
                     break;
                 case "--profile":
-                    options.Profile = args[++i];
+                    options.Profile = Value(args, ref i);
                     break;
                 default:
                     throw new ArgumentException($"unknown option '{args[i]}' (known: --sizes 10k,100k,300k --runs N --source <dir> --no-sdk --write --profile piiguard|baseline)");
@@ -48,6 +48,9 @@ internal sealed class BenchmarkOptions
 
         return options;
     }
+
+    private static string Value(string[] args, ref int i) =>
+        ++i < args.Length ? args[i] : throw new ArgumentException($"option '{args[i - 1]}' needs a value");
 
     private static int ParseSize(string size) =>
         size.EndsWith('k') ? int.Parse(size[..^1], System.Globalization.CultureInfo.InvariantCulture) * 1000 : int.Parse(size, System.Globalization.CultureInfo.InvariantCulture);

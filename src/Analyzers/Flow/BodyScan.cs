@@ -81,21 +81,21 @@ internal abstract class BodyScan<TScan>
         }
 
         walk.Push(method);
-        bool answer;
         try
         {
-            answer = ScanBody(method, cancellationToken);
+            var answer = ScanBody(method, cancellationToken);
+
+            // Inside the try: memoising reads declarations, which a cancellation may interrupt too.
+            walk.Pop(answer, this, cancellationToken);
+            return answer;
         }
         catch
         {
-            // Cancelled (or failed): nothing half-walked may survive into the next question on this thread.
+            // Cancelled (or failed): nothing half-walked may survive into the next question on this thread (an open
+            // method would answer a non-final no, and Learn would keep it).
             walk.Clear();
             throw;
         }
-
-        walk.Pop(answer, this, cancellationToken);
-
-        return answer;
     }
 
     /// <summary>
@@ -116,6 +116,14 @@ internal abstract class BodyScan<TScan>
             return;
         }
 
+#if DEBUG
+        // Every test checks the first answer learned too, against the scan's own walk of the body.
+        if (AnyBody(method, cancellationToken) != answer)
+        {
+            throw new System.InvalidOperationException($"{GetType().Name}: the walk of {method}'s body the driver gave says {answer}, the scan's own walk {!answer}.");
+        }
+#endif
+
         Memoise(method, answer, cancellationToken);
     }
 
@@ -135,10 +143,15 @@ internal abstract class BodyScan<TScan>
 
     private bool ScanBody(IMethodSymbol method, CancellationToken cancellationToken)
     {
+        Interlocked.Add(ref _bodiesRead, method.DeclaringSyntaxReferences.Length);
+        return AnyBody(method, cancellationToken);
+    }
+
+    private bool AnyBody(IMethodSymbol method, CancellationToken cancellationToken)
+    {
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax(cancellationToken);
-            Interlocked.Increment(ref _bodiesRead);
             if (Flow.SemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is { } body
                 && AnyOperation(body, cancellationToken))
             {

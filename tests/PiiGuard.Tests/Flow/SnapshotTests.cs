@@ -149,6 +149,22 @@ public sealed class SnapshotTests
     private static string Render(IEnumerable<Diagnostic> diagnostics) =>
         string.Join("\n", diagnostics.Select(d => $"{d.Location.GetLineSpan()} {d.Id} {d.GetMessage()}").Order(StringComparer.Ordinal));
 
+    [Fact]
+    public async Task The_driver_s_walk_of_a_body_answers_the_sink_scan_for_its_method()
+    {
+        var compilation = TestCompilations.Create(Models, Service);
+        var withAnalyzers = compilation.WithAnalyzers(
+            [.. AllAnalyzers.Analyzers],
+            new CompilationWithAnalyzersOptions(s_options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+        await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+
+        // No body calls Notify: only the taint scan's walk of the body the driver gave can have answered for it.
+        var clone = compilation.Clone();
+        var flow = PersonalDataFlow.For(clone, s_options)!;
+        Assert.True(flow.SinkScan.MayReachSink(Notify(clone), CancellationToken.None));
+        Assert.Equal(0, flow.SinkScan.BodiesRead);
+    }
+
     private static IMethodSymbol Notify(Compilation compilation) =>
         compilation.GetSymbolsWithName("Notify", SymbolFilter.Member).OfType<IMethodSymbol>().Single();
 }

@@ -13,7 +13,7 @@ public sealed class BenchmarkStatisticsTests
     }
 
     [Fact]
-    public void A_machine_switching_between_two_speeds_does_not_hide_the_shift()
+    public void The_shift_is_found_where_the_difference_of_medians_says_whichever_speed_level_each_median_fell_in()
     {
         // PiiGuard adds 100 ms to every run; the machine runs at two speed levels (+500 ms in the slow one), and more
         // baseline runs than PiiGuard runs fell into the slow one. The difference of the medians says -400 ms.

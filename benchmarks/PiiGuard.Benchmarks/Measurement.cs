@@ -134,7 +134,8 @@ internal static class Measurement
             logAnalyzerExecutionTime: true,
             reportSuppressedDiagnostics: false);
 
-    private static void Collect()
+    /// <summary>A full collection, finalizers run: what each measurement starts from.</summary>
+    public static void Collect()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();

@@ -29,9 +29,7 @@ internal static class ProfileLoop
 
             // The measurement collects before it starts the clock; collected here first, that collection finds little
             // to do, so the CPU and pause figures (read outside it) are mostly the analysis's own.
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
+            Measurement.Collect();
             var cpuBefore = ProcessorTime();
             var pauseBefore = GC.GetTotalPauseDuration();
             var result = await Measurement.AnalyzeAsync(compilation, analyzers, corpus.Options);

@@ -28,7 +28,7 @@ internal static class PerformanceDoc
     {
         var builder = new StringBuilder();
         var gc = System.Runtime.GCSettings.IsServerGC ? "server GC, as the compiler runs analyzers" : "workstation GC";
-        builder.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {gc}, medians of {options.Runs} runs (marginal times: the shift between the PiiGuard and baseline series).");
+        builder.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {HostedCompiler.Description}, {gc}, medians of {options.Runs} runs (marginal times: the shift between the PiiGuard and baseline series).");
         builder.AppendLine();
         builder.AppendLine("| corpus | lines | files | compiler ms | PiiGuard marginal ms | **PiiGuard ratio** | PiiGuard execution ms (ratio) | SDK analyzers ratio | PiiGuard allocated | compiler allocated | slowest file | released after drop |");
         builder.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");

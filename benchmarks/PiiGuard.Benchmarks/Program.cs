@@ -30,6 +30,7 @@ internal static class Program
 
         var (sdk, sdkDescription) = options.Sdk ? AnalyzerSets.Sdk() : (ImmutableArray<DiagnosticAnalyzer>.Empty, "not measured (--no-sdk)");
         Console.WriteLine($"PiiGuard analyzers: {AnalyzerSets.PiiGuard.Length}; SDK yardstick: {sdkDescription}");
+        Console.WriteLine($"Compiler: {HostedCompiler.Description}");
         Console.WriteLine($"{options.Runs} run(s) each; times are medians; analysis sequential (concurrentAnalysis: false) so analyzer times add up; {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC.");
 
         var corpora = options.Sizes.Select(size => (Func<Corpus>)(() => Corpus.Generated(size)))

@@ -38,6 +38,8 @@ internal sealed class PersonalDataFlow
     private readonly System.Func<ISymbol, string> _describeStep = DescribeStep;
     private readonly ConcurrentDictionary<string, bool> _declaredMembers = new(System.StringComparer.Ordinal);
     private readonly System.Func<string, bool> _declaresMember;
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _hasBody = new(SymbolEqualityComparer.Default);
+    private readonly System.Func<IMethodSymbol, bool> _readHasBody;
 
     private PersonalDataFlow(Compilation compilation, KnownTypes knownTypes, AnalyzerConfigOptionsProvider options)
     {
@@ -46,6 +48,7 @@ internal sealed class PersonalDataFlow
         _createModel = tree => _compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030, RS0030
         _declaresMember = name => _compilation.ContainsSymbolsWithName(name, SymbolFilter.Member);
+        _readHasBody = ReadHasBody;
         KnownTypes = knownTypes;
         Markings = new Markings(knownTypes, options);
         Sanitizers = new Sanitizers(compilation, knownTypes);
@@ -113,7 +116,11 @@ internal sealed class PersonalDataFlow
     public bool HasBody(IMethodSymbol method) =>
         !method.IsAbstract && !method.IsExtern && !method.IsImplicitlyDeclared
         && method.MethodKind is MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.ExplicitInterfaceImplementation or MethodKind.Constructor
-        && method.OriginalDefinition.DeclaringSyntaxReferences is { IsEmpty: false } declarations
+        && _hasBody.GetOrAdd(method.OriginalDefinition, _readHasBody);
+
+    // Memoised per definition: the scans ask it of every call they follow.
+    private bool ReadHasBody(IMethodSymbol definition) =>
+        definition.DeclaringSyntaxReferences is { IsEmpty: false } declarations
         && _compilation.ContainsSyntaxTree(declarations[0].SyntaxTree)
         && declarations[0].GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: null, ExpressionBody: null };
 

@@ -78,6 +78,10 @@ public sealed class ProcessorNotPermittedTests
         { "helper that forwards permitted members", "await Forwarders.Push(m, new { c.Email });" },
         { "helper that sends only a key", "await Forwarders.PushKey(m, c);" },
         { "projection of permitted members", "await m.Send(customers.Select(x => x.Email).ToList());" },
+        { "sequence of carriers", "IEnumerable<Customer> all = customers; await m.Send({|PII001:all|});" },
+        { "filtered sequence of carriers", "await m.Send({|PII001:customers.Where(x => x.Email != null)|});" },
+        { "read-only list of carriers", "IReadOnlyList<Customer> all = customers; await m.Send({|PII001:all|});" },
+        { "array of carriers", "await m.Send({|PII001:customers.ToArray()|});" },
     };
 
     [Theory]

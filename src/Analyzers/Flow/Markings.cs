@@ -46,6 +46,9 @@ internal sealed class Markings
         _readReturn = method => Read(method.GetReturnTypeAttributes());
     }
 
+    /// <summary>What member names say (PII100, and the markings where the options count inferred members).</summary>
+    public NameInference Names { get; } = new();
+
     /// <summary>
     /// The categories a member, parameter or type holds: declared by <c>[Pii]</c> or an ecosystem marking, or
     /// inferred from the name where the options say so; empty when it holds none.
@@ -83,7 +86,7 @@ internal sealed class Markings
         }
 
         var tree = symbol.DeclaringSyntaxReferences[0].SyntaxTree;
-        return PiiGuardOptions.TreatInferredAsPii(_options.GetOptions(tree)) && !IsNotPii(symbol) && NameInference.Infer(symbol) is { } term
+        return PiiGuardOptions.TreatInferredAsPii(_options.GetOptions(tree)) && !IsNotPii(symbol) && Names.Infer(symbol) is { } term
             ? PiiCategorySet.Of(term.CategoryIndex)
             : declared;
     }

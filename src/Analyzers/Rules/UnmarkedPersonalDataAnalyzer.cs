@@ -29,7 +29,7 @@ public sealed class UnmarkedPersonalDataAnalyzer : PiiGuardAnalyzer
                     || !member.Locations[0].IsInSource
                     || !flow.Markings.Declared(member).IsEmpty
                     || flow.Markings.IsNotPii(member)
-                    || NameInference.Infer(member) is not { } term
+                    || flow.Markings.Names.Infer(member) is not { } term
                     || !flow.Markings.Declared(member is IPropertySymbol property ? property.Type : ((IFieldSymbol)member).Type).IsEmpty)
                 {
                     return;

@@ -38,12 +38,14 @@ internal sealed class PersonalDataFlow
     private readonly System.Func<ISymbol, string> _describeStep = DescribeStep;
     private readonly ConcurrentDictionary<string, bool> _declaredMembers = new(System.StringComparer.Ordinal);
     private readonly System.Func<string, bool> _declaresMember;
+    private readonly IAssemblySymbol _assembly;
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _hasBody = new(SymbolEqualityComparer.Default);
     private readonly System.Func<IMethodSymbol, bool> _readHasBody;
 
     private PersonalDataFlow(Compilation compilation, KnownTypes knownTypes, AnalyzerConfigOptionsProvider options)
     {
         _compilation = compilation;
+        _assembly = compilation.Assembly;
 #pragma warning disable RS1030, RS0030 // Summaries read the bodies of callees in other trees; one model per tree, cached.
         _createModel = tree => _compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030, RS0030
@@ -116,9 +118,11 @@ internal sealed class PersonalDataFlow
     public bool HasBody(IMethodSymbol method) =>
         !method.IsAbstract && !method.IsExtern && !method.IsImplicitlyDeclared
         && method.MethodKind is MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.ExplicitInterfaceImplementation or MethodKind.Constructor
+        && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _assembly)
         && _hasBody.GetOrAdd(method.OriginalDefinition, _readHasBody);
 
-    // Memoised per definition: the scans ask it of every call they follow.
+    // Memoised per definition: the scans ask it of every call they follow. Most calls are into libraries, which the
+    // assembly check above answers without hashing the method.
     private bool ReadHasBody(IMethodSymbol definition) =>
         definition.DeclaringSyntaxReferences is { IsEmpty: false } declarations
         && _compilation.ContainsSyntaxTree(declarations[0].SyntaxTree)

@@ -33,14 +33,8 @@ internal static class Program
         Console.WriteLine($"Compiler: {HostedCompiler.Description}");
         Console.WriteLine($"{options.Runs} run(s) each; times are medians; analysis sequential (concurrentAnalysis: false) so analyzer times add up; {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC.");
 
-        var corpora = options.Sizes.Select(size => (Func<Corpus>)(() => Corpus.Generated(size)))
-            .Concat(options.Sources.Select(source => (Func<Corpus>)(() => Corpus.FromFolder(source))));
-        var results = new List<CorpusResult>();
-        foreach (var create in corpora)
-        {
-            var corpus = create();
-            results.Add(await MeasureAsync(corpus, options.Runs, sdk));
-        }
+        var corpora = options.Sizes.Select(Corpus.Generated).Concat(options.Sources.Select(Corpus.FromFolder)).ToList();
+        var results = await MeasureAsync(corpora, options.Runs, sdk);
 
         var missed = CheckTargets(results, options.Sizes);
         if (options.Write)
@@ -53,25 +47,48 @@ internal static class Program
         return missed.Count == 0 ? 0 : 1;
     }
 
-    private static async Task<CorpusResult> MeasureAsync(Corpus corpus, int runs, ImmutableArray<DiagnosticAnalyzer> sdk)
+    // The corpora are measured in rounds, one run of each per round, not one corpus after another: this machine
+    // changes speed from minute to minute, and a block of 300k runs taken after a block of 100k runs compared two
+    // speed levels as often as two corpora (the scaling swung from x2.56 to x3.98 between two runs of the harness).
+    private static async Task<List<CorpusResult>> MeasureAsync(List<Corpus> corpora, int runs, ImmutableArray<DiagnosticAnalyzer> sdk)
+    {
+        foreach (var corpus in corpora)
+        {
+            Console.WriteLine($"{corpus.Name}: {corpus.Lines:N0} lines in {corpus.Trees.Length:N0} files");
+
+            // Two cold runs first that nobody counts: JIT, tiered recompilation (which competes for the two cores) and the runtime's caches.
+            // The yardstick's analyzers run in them too: jitted only in the counted runs, their tiered recompilation ran on in the
+            // background through the next runs' measurements of the compiler and PiiGuard.
+            await Measurement.RunAsync(corpus, sdk, baselineFirst: false);
+            await Measurement.RunAsync(corpus, sdk, baselineFirst: true);
+        }
+
+        var figures = corpora.Select(_ => new List<RunFigures>()).ToList();
+        for (var run = 0; run < runs; run++)
+        {
+            for (var i = 0; i < corpora.Count; i++)
+            {
+                var figure = await Measurement.RunAsync(corpora[i], sdk, baselineFirst: run % 2 == 1);
+                figures[i].Add(figure);
+                Console.WriteLine($"   {corpora[i].Name} run {run + 1}: compiler {figure.CompilerMs,7:F0} ms; driver baseline {figure.BaselineWallMs,7:F0} ms; PiiGuard +{figure.MarginalMs,6:F0} ms (x{figure.Ratio:F3}),"
+                    + $" execution {figure.PiiGuardMs,6:F0} ms (x{figure.ExecutionRatio:F3})"
+                    + (figure.SdkRatio is { } sdkRatio ? $"; SDK analyzers +{figure.SdkWallMs - figure.BaselineWallMs,6:F0} ms (x{sdkRatio:F3})" : ""));
+            }
+        }
+
+        var results = new List<CorpusResult>();
+        for (var i = 0; i < corpora.Count; i++)
+        {
+            results.Add(await SummariseAsync(corpora[i], figures[i]));
+        }
+
+        return results;
+    }
+
+    private static async Task<CorpusResult> SummariseAsync(Corpus corpus, List<RunFigures> figures)
     {
         Console.WriteLine();
         Console.WriteLine($"== {corpus.Name}: {corpus.Lines:N0} lines in {corpus.Trees.Length:N0} files");
-
-        // Two cold runs first that nobody counts: JIT, tiered recompilation (which competes for the two cores) and the runtime's caches.
-        // The yardstick's analyzers run in them too: jitted only in the counted runs, their tiered recompilation ran on in the
-        // background through the next runs' measurements of the compiler and PiiGuard.
-        await Measurement.RunAsync(corpus, sdk, baselineFirst: false);
-        await Measurement.RunAsync(corpus, sdk, baselineFirst: true);
-        var figures = new List<RunFigures>();
-        for (var run = 0; run < runs; run++)
-        {
-            var figure = await Measurement.RunAsync(corpus, sdk, baselineFirst: run % 2 == 1);
-            figures.Add(figure);
-            Console.WriteLine($"   run {run + 1}: compiler {figure.CompilerMs,7:F0} ms; driver baseline {figure.BaselineWallMs,7:F0} ms; PiiGuard +{figure.MarginalMs,6:F0} ms (x{figure.Ratio:F3}),"
-                + $" execution {figure.PiiGuardMs,6:F0} ms (x{figure.ExecutionRatio:F3})"
-                + (figure.SdkRatio is { } sdkRatio ? $"; SDK analyzers +{figure.SdkWallMs - figure.BaselineWallMs,6:F0} ms (x{sdkRatio:F3})" : ""));
-        }
 
         // Each file's time is the lower of two cold passes: one pass is one sample per file, and a garbage collection
         // or a neighbour on the machine landing in one file made it the "slowest" (x8 its time in the other pass).

@@ -73,11 +73,22 @@ internal sealed partial class BodyAnalysis
     {
         var blocks = _graph.Blocks;
         var exits = new FlowState?[blocks.Length];
+        _handlers = Handlers.Of(_graph);
+        _throughs = _handlers is null ? null : new FlowState?[blocks.Length];
         var visits = new int[blocks.Length];
         var work = new Queue<int>();
         var queued = new bool[blocks.Length];
         work.Enqueue(0);
         queued[0] = true;
+
+        void Enqueue(int ordinal)
+        {
+            if (!queued[ordinal] && visits[ordinal] < MaxVisitsPerBlock)
+            {
+                work.Enqueue(ordinal);
+                queued[ordinal] = true;
+            }
+        }
 
         while (work.Count > 0)
         {
@@ -87,6 +98,16 @@ internal sealed partial class BodyAnalysis
             var block = blocks[ordinal];
             var exit = Transfer(block, Entry(block, exits, initial), observe: false);
             visits[ordinal]++;
+            if (_handlers?.EnteredFrom(ordinal) is { } handlers && !FlowState.SameFacts(_throughs![ordinal], _through))
+            {
+                // A state the block passed through that its handlers have not seen yet.
+                _throughs[ordinal] = FlowState.Merge(_throughs[ordinal], _through!);
+                foreach (var handler in handlers)
+                {
+                    Enqueue(handler);
+                }
+            }
+
             if (exits[ordinal] is not null && FlowState.SameFacts(exits[ordinal], exit))
             {
                 continue;
@@ -95,10 +116,9 @@ internal sealed partial class BodyAnalysis
             exits[ordinal] = FlowState.Merge(exits[ordinal], exit);
             foreach (var successor in new[] { block.FallThroughSuccessor?.Destination, block.ConditionalSuccessor?.Destination })
             {
-                if (successor is not null && !queued[successor.Ordinal] && visits[successor.Ordinal] < MaxVisitsPerBlock)
+                if (successor is not null)
                 {
-                    work.Enqueue(successor.Ordinal);
-                    queued[successor.Ordinal] = true;
+                    Enqueue(successor.Ordinal);
                 }
             }
         }
@@ -153,23 +173,52 @@ internal sealed partial class BodyAnalysis
             }
         }
 
+        if (_handlers is not null && _handlers.TryGetGuarded(block.Ordinal, out var guarded))
+        {
+            // A handler starts from any state its try region passed through: an exception may leave it anywhere.
+            for (var ordinal = guarded.First; ordinal <= guarded.Last; ordinal++)
+            {
+                if (_throughs![ordinal] is { } through)
+                {
+                    entry = FlowState.Merge(entry, through);
+                }
+            }
+        }
+
         return entry ?? FlowState.Empty;
     }
 
     private bool _observing;
 
+    // The graph's exception handlers, and per block of a try region every state it passed through (merged).
+    private Handlers? _handlers;
+    private FlowState?[]? _throughs;
+    private FlowState? _through;
+
     private FlowState Transfer(BasicBlock block, FlowState entry, bool observe)
     {
         _state = entry;
         _observing = observe;
+
+        // Inside a try region, the states between operations too: an exception leaves the block after any of them.
+        var guarded = _handlers?.EnteredFrom(block.Ordinal) is not null;
+        _through = guarded ? entry : null;
         foreach (var operation in block.Operations)
         {
             Visit(operation);
+            if (guarded)
+            {
+                _through = FlowState.Merge(_through, _state);
+            }
         }
 
         if (block.BranchValue is { } branch)
         {
             Visit(branch);
+            if (guarded)
+            {
+                _through = FlowState.Merge(_through, _state);
+            }
         }
 
         return _state;

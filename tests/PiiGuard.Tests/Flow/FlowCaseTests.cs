@@ -32,6 +32,13 @@ public sealed class FlowCaseTests
         { "plain parameter", L + "text);" },
         { "try block", "var e = \"\"; try { e = c.Email; } catch (Exception) { } " + L + "{|PII002:e|});" },
         { "using block", "var e = \"\"; using (var sha = SHA256.Create()) { e = c.Email; } " + L + "{|PII002:e|});" },
+        { "catch block logging the customer it failed for", "try { text = text.Trim(); } catch (Exception ex) { log.LogError(ex, \"Failed for {Email}\", {|PII002:c.Email|}); }" },
+        { "catch block logging the key", "try { text = text.Trim(); } catch (Exception ex) { log.LogError(ex, \"Failed for {Id}\", c.Id); }" },
+        { "catch block with a filter", "try { text = text.Trim(); } catch (Exception ex) when (ex.Message.Length > 0) { log.LogError(ex, \"Failed for {Email}\", {|PII002:c.Email|}); }" },
+        { "finally block", "try { text = text.Trim(); } finally { " + L + "{|PII002:c.Email|}); }" },
+        { "catch sees a value assigned in the try before a throwing call", "var e = \"\"; try { e = c.Email; text = text.Trim(); e = \"\"; } catch (Exception) { " + L + "{|PII002:e|}); }" },
+        { "catch after the try cleared the value", "var e = c.Email; e = \"\"; try { text = text.Trim(); } catch (Exception) { " + L + "e); }" },
+        { "nested try: the outer catch sees the inner try and its catch", "var e = \"\"; try { try { e = c.Email; text = text.Trim(); } catch (ArgumentException) { e = c.Phone!; throw; } } catch (Exception) { " + L + "{|PII002:e|}); }" },
     };
 
     public static TheoryData<string, string> Expressions() => new()

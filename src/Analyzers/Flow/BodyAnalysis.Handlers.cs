@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
+namespace PiiGuard.Analyzers.Flow;
+
+internal sealed partial class BodyAnalysis
+{
+    /// <summary>
+    /// The catch, filter and finally regions of a graph, and the try regions they guard. No branch of the graph
+    /// enters a handler: an exception does, from any point of its try region (or control leaving the try, for a
+    /// finally). A forward walk along the branches alone never reaches one, and the <c>catch</c> that logs the
+    /// customer it failed for is where personal data reaches logs most often.
+    /// </summary>
+    private sealed class Handlers
+    {
+        // Per handler (its first block): the blocks of the try region it guards.
+        private readonly Dictionary<int, (int First, int Last)> _guarded = new();
+
+        // Per block of a try region: the handlers an exception thrown there may enter (nested tries: several).
+        private readonly Dictionary<int, List<int>> _entered = new();
+
+        private Handlers()
+        {
+        }
+
+        /// <summary>The graph's handlers; <see langword="null"/> for a graph without any (most bodies).</summary>
+        public static Handlers? Of(ControlFlowGraph graph)
+        {
+            Handlers? handlers = null;
+            Collect(graph.Root, ref handlers);
+            return handlers;
+        }
+
+        /// <summary>The handlers an exception thrown in the block may enter; <see langword="null"/> outside every try region.</summary>
+        public List<int>? EnteredFrom(int ordinal) => _entered.TryGetValue(ordinal, out var handlers) ? handlers : null;
+
+        /// <summary>Whether the block is the first of a handler, and if so, the blocks of the try region it guards.</summary>
+        public bool TryGetGuarded(int ordinal, out (int First, int Last) guarded) => _guarded.TryGetValue(ordinal, out guarded);
+
+        private static void Collect(ControlFlowRegion region, ref Handlers? handlers)
+        {
+            if (region.Kind is ControlFlowRegionKind.TryAndCatch or ControlFlowRegionKind.TryAndFinally)
+            {
+                var guarded = region.NestedRegions[0];
+                for (var i = 1; i < region.NestedRegions.Length; i++)
+                {
+                    var handler = region.NestedRegions[i];
+                    handlers ??= new Handlers();
+                    handlers.Add(handler.FirstBlockOrdinal, guarded);
+                    if (handler.Kind == ControlFlowRegionKind.FilterAndHandler)
+                    {
+                        // The catch after a filter: entered when the filter says yes, with what the try left.
+                        handlers.Add(handler.NestedRegions[handler.NestedRegions.Length - 1].FirstBlockOrdinal, guarded);
+                    }
+                }
+            }
+
+            foreach (var nested in region.NestedRegions)
+            {
+                Collect(nested, ref handlers);
+            }
+        }
+
+        private void Add(int handler, ControlFlowRegion guarded)
+        {
+            _guarded[handler] = (guarded.FirstBlockOrdinal, guarded.LastBlockOrdinal);
+            for (var ordinal = guarded.FirstBlockOrdinal; ordinal <= guarded.LastBlockOrdinal; ordinal++)
+            {
+                if (!_entered.TryGetValue(ordinal, out var entered))
+                {
+                    _entered[ordinal] = entered = new List<int>();
+                }
+
+                entered.Add(handler);
+            }
+        }
+    }
+}

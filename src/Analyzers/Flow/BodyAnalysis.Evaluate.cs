@@ -183,7 +183,12 @@ internal sealed partial class BodyAnalysis
             return PersonalData.Merge(marked, summary.Return?.Instantiate(p => ArgumentData(invocation, p), _flow.Step(method)));
         }
 
-        if (method.MethodKind == MethodKind.LocalFunction || CannotCarryNumber(invocation))
+        if (method.MethodKind == MethodKind.LocalFunction)
+        {
+            return PersonalData.Merge(marked, LocalFunctionReturn(invocation));
+        }
+
+        if (CannotCarryNumber(invocation))
         {
             return marked;
         }

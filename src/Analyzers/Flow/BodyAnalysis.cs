@@ -282,7 +282,15 @@ internal sealed partial class BodyAnalysis
         }
 
         VisitChildren(operation);
-        if (operation is IInvocationOperation invocation)
+        if (operation is IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction } local)
+        {
+            // What the local function leaves in the variables it captures; the calls in it, given this call's arguments.
+            if (RunLocalFunction(local, _observing) is { } exit)
+            {
+                _state = FlowState.Merge(_state, exit.Exit);
+            }
+        }
+        else if (operation is IInvocationOperation invocation)
         {
             ApplySideEffects(invocation);
         }

@@ -90,7 +90,7 @@ internal sealed class BodyFindings
                     {
                         if (!data.HasPlaceholders && !data.Sources.IsEmpty)
                         {
-                            findings.Add(new SinkFinding(family.Kind, value.Syntax.GetLocation(), data, target));
+                            Add(findings, new SinkFinding(family.Kind, value.Syntax.GetLocation(), data, target));
                         }
                     });
                 }
@@ -99,5 +99,22 @@ internal sealed class BodyFindings
             cancellationToken);
 
         return findings.ToImmutableArray();
+    }
+
+    // A local function's calls are shown once per call of it and once more with the body's exit state: one value, one
+    // finding, with the data of every run.
+    private static void Add(List<SinkFinding> findings, SinkFinding finding)
+    {
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var known = findings[i];
+            if (known.Kind == finding.Kind && known.Location.SourceSpan == finding.Location.SourceSpan && known.Location.SourceTree == finding.Location.SourceTree)
+            {
+                findings[i] = new SinkFinding(known.Kind, known.Location, PersonalData.Merge(known.Data, finding.Data)!, known.Target);
+                return;
+            }
+        }
+
+        findings.Add(finding);
     }
 }

@@ -415,6 +415,18 @@ internal sealed class TaintScan
                     break;
                 case OperationKind.Invocation:
                     var invocation = (IInvocationOperation)operation;
+                    if (invocation.TargetMethod.MethodKind == MethodKind.LocalFunction)
+                    {
+                        // A local function runs where it is called: its parameters take this call's arguments.
+                        foreach (var argument in invocation.Arguments)
+                        {
+                            if (argument.Parameter is { } parameter && MayHold(argument.Value, 0))
+                            {
+                                TaintSymbol(parameter.OriginalDefinition);
+                            }
+                        }
+                    }
+
                     SpreadThroughCall(invocation.Instance, invocation.Arguments, invocation.TargetMethod);
                     break;
                 case OperationKind.ObjectCreation:
@@ -527,6 +539,9 @@ internal sealed class TaintScan
                 case IInvocationOperation call when _flow.Sanitizers.IsSanitizer(call.TargetMethod):
                     // A sanitiser's result holds nothing of what it was given.
                     return false;
+                case IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction }:
+                    // What a local function returns is its own body's business, run where it is called: taken to hold data.
+                    return true;
                 case IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol, Instance: null or IInstanceReferenceOperation } own
                     when BodyAnalysis.IsStorage(own.Member):
                     // A field or auto-property of this object holds what this body or another method stored there

@@ -35,6 +35,7 @@ public sealed class FlowCaseTests
         { "catch block logging the customer it failed for", "try { text = text.Trim(); } catch (Exception ex) { log.LogError(ex, \"Failed for {Email}\", {|PII002:c.Email|}); }" },
         { "catch block logging the key", "try { text = text.Trim(); } catch (Exception ex) { log.LogError(ex, \"Failed for {Id}\", c.Id); }" },
         { "catch block with a filter", "try { text = text.Trim(); } catch (Exception ex) when (ex.Message.Length > 0) { log.LogError(ex, \"Failed for {Email}\", {|PII002:c.Email|}); }" },
+        { "exception filter itself", "try { text = text.Trim(); } catch (Exception ex) when (Log(c.Email)) { } bool Log(string v) { " + L + "{|PII002:v|}); return false; }" },
         { "finally block", "try { text = text.Trim(); } finally { " + L + "{|PII002:c.Email|}); }" },
         { "catch sees a value assigned in the try before a throwing call", "var e = \"\"; try { e = c.Email; text = text.Trim(); e = \"\"; } catch (Exception) { " + L + "{|PII002:e|}); }" },
         { "catch after the try cleared the value", "var e = c.Email; e = \"\"; try { text = text.Trim(); } catch (Exception) { " + L + "e); }" },
@@ -194,6 +195,14 @@ public sealed class FlowCaseTests
         { "captured clean local", "var captured = c.Source; Action a = () => log.LogInformation(\"{E}\", captured); a();" },
         { "local function", "void Local() => log.LogInformation(\"{E}\", {|PII002:c.Email|}); Local();" },
         { "clean local function", "void Local() => log.LogInformation(\"{E}\", c.Id); Local();" },
+        { "local function given the data as its parameter", "void Note(string v) => log.LogInformation(\"{E}\", {|PII002:v|}); Note(c.Email);" },
+        { "local function given clean values only", "void Note(string v) => log.LogInformation(\"{E}\", v); Note(c.Source); Note(text);" },
+        { "local function called twice: one finding with both values", "void Note(string v) => log.LogInformation(\"{E}\", {|PII002:v|}); Note(c.Email); Note(c.Phone!);" },
+        { "local function returning the data", "string Describe() => $\"{c.FullName} <{c.Email}>\"; " + L + "{|PII002:Describe()|});" },
+        { "local function returning keys", "string Describe() => $\"customer {c.Id}\"; " + L + "Describe());" },
+        { "local function returning what it is given", "string Quote(string v) => $\"'{v}'\"; " + L + "{|PII002:Quote(c.Email)|}); " + L + "Quote(text));" },
+        { "local function filling a captured local", "var e = \"\"; void Fill() => e = c.Email; Fill(); " + L + "{|PII002:e|});" },
+        { "recursive local function", "string Repeat(string v, int n) => n == 0 ? v : Repeat(v + v, n - 1); " + L + "{|PII002:Repeat(c.Email, 3)|}); " + L + "Repeat(text, 3));" },
         { "async lambda", "Func<Task> f = async () => { await Task.Yield(); log.LogInformation(\"{E}\", {|PII002:c.Phone|}); }; await f();" },
     };
 

@@ -134,7 +134,12 @@ internal sealed partial class BodyAnalysis
             return _flow.Summaries.StoredIn(member.OriginalDefinition, _nesting, _cancellationToken);
         }
 
-        var receiver = reference.Instance is null ? null : Evaluate(reference.Instance);
+        return MemberOf(member, marked, reference.Instance is null ? null : Evaluate(reference.Instance));
+    }
+
+    /// <summary>What a member of a value holds, given what the value holds (a member read, a property pattern).</summary>
+    private PersonalData? MemberOf(ISymbol member, PersonalData? marked, PersonalData? receiver)
+    {
         if (receiver?.Members is { } members)
         {
             return PersonalData.Merge(marked, members.TryGetValue(MemberName(member), out var value) ? value : null);

@@ -279,6 +279,10 @@ internal sealed partial class BodyAnalysis
                 Visit(deconstruction.Value);
                 AssignDeconstruction(deconstruction.Target, Evaluate(deconstruction.Value), deconstruction.Value.Type);
                 return;
+            case IIsPatternOperation isPattern:
+                VisitChildren(isPattern);
+                BindPattern(isPattern.Pattern, Evaluate(isPattern.Value));
+                return;
         }
 
         VisitChildren(operation);

@@ -198,6 +198,13 @@ internal sealed partial class BodyAnalysis
             return marked;
         }
 
+        if (method.Name == "<Clone>$" && invocation.Instance is { } original)
+        {
+            // A with expression's copy (the graph clones, then assigns the members given): it holds what the original
+            // holds, members included, so the members the with replaces are replaced, not added to.
+            return Evaluate(original);
+        }
+
         if (method.Name == nameof(ToString) && method.Parameters.IsEmpty && invocation.Instance is { } printed)
         {
             return PersonalData.Merge(marked, EvaluateAsText(printed));

@@ -258,6 +258,11 @@ internal sealed partial class BodyAnalysis
             case IFlowCaptureOperation capture:
                 Visit(capture.Value);
                 _state = _state.Set(CaptureKey.Of(capture.Id), Evaluate(capture.Value));
+                if (KeyOf(capture.Value) is { } variable and not CaptureId)
+                {
+                    (_aliases ??= new Dictionary<CaptureId, object>())[capture.Id] = variable;
+                }
+
                 return;
             case ISimpleAssignmentOperation assignment:
                 VisitChildren(assignment.Target);
@@ -430,12 +435,23 @@ internal sealed partial class BodyAnalysis
 
         if (!method.IsStatic && invocation.Instance is { } receiver && KeyOf(FluentRoot(receiver)) is { } key && IsAccumulating(method))
         {
+            // A capture of a variable is the same object: builder.AppendLine($"...") captures the builder, then appends.
+            var aliased = _aliases is not null && Unwrap(FluentRoot(receiver)) is IFlowCaptureReferenceOperation capture
+                && _aliases.TryGetValue(capture.Id, out var variable) ? variable : null;
             foreach (var argument in invocation.Arguments)
             {
-                Store(key, Evaluate(argument.Value), strong: false);
+                var data = Evaluate(argument.Value);
+                Store(key, data, strong: false);
+                if (aliased is not null)
+                {
+                    Store(aliased, data, strong: false);
+                }
             }
         }
     }
+
+    // Captures of a variable (the graph captures a receiver before evaluating the arguments it is given).
+    private Dictionary<CaptureId, object>? _aliases;
 
     // builder.Append(a).Append(b): every call in the chain adds to the builder the chain starts from.
     private static IOperation FluentRoot(IOperation receiver)

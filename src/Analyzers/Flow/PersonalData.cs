@@ -115,7 +115,11 @@ internal sealed class PersonalData
     /// <summary>The same data as a plain value: what printing or copying an object's contents yields.</summary>
     public PersonalData AsValue() => IsCarrier || Members is not null ? new PersonalData(Sources, Path, false, null) : this;
 
-    public PersonalData WithMember(string name, PersonalData? value)
+    /// <summary>
+    /// This object with one member given <paramref name="value"/>: an object that held nothing but its members holds
+    /// nothing once none of them holds anything (a record copied with its only personal member replaced).
+    /// </summary>
+    public PersonalData? WithMember(string name, PersonalData? value)
     {
         var members = (Members ?? ImmutableDictionary<string, PersonalData>.Empty).Remove(name);
         if (value is not null)
@@ -123,7 +127,7 @@ internal sealed class PersonalData
             members = members.SetItem(name, value);
         }
 
-        return Object(members, IsCarrier) ?? new PersonalData(Sources, Path, IsCarrier, members);
+        return Object(members, IsCarrier) ?? (Members is not null && HoldsOnlyMembers() ? null : new PersonalData(Sources, Path, IsCarrier, members));
     }
 
     /// <summary>Replaces the placeholders of a method summary by the data of the call's arguments.</summary>

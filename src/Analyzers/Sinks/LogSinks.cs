@@ -305,7 +305,8 @@ internal sealed class LogSinks : SinkFamily
             return false;
         }
 
-        return parameter.Type switch
+        // As declared: BeginScope<TState>(TState state) takes any state, an array of pairs as well as a string.
+        return parameter.OriginalDefinition.Type switch
         {
             IArrayTypeSymbol array => array.ElementType.SpecialType is SpecialType.System_Object or SpecialType.System_Char,
             INamedTypeSymbol named => named.SpecialType != SpecialType.None || named.TypeKind != TypeKind.Enum && !IsLoggingPlumbing(named),

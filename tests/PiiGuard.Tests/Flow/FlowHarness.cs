@@ -81,6 +81,7 @@ internal static class FlowHarness
         public class Service(ILogger log, Audit audit)
         {
             private string _saved = "";
+            private readonly StringBuilder _builder = new();
 
             public async Task Run(Customer c, PlainDto dto, List<Customer> customers, string text, EmailAddress address, byte[] key)
             {

@@ -10,6 +10,8 @@ public sealed class KnownLogSinkTests
     {
         { "BeginScope with a template", "using (log.BeginScope(\"Enquiry {Email}\", {|PII002:c.Email|})) { }" },
         { "BeginScope with a state object", "using (log.BeginScope({|PII002:new Dictionary<string, object> { [\"Email\"] = c.Email }|})) { }" },
+        { "BeginScope with an array of pairs", "using (log.BeginScope({|PII002:new[] { new KeyValuePair<string, object>(\"Id\", c.Id), new KeyValuePair<string, object>(\"Email\", c.Email) }|})) { }" },
+        { "BeginScope with an array of key pairs", "using (log.BeginScope(new[] { new KeyValuePair<string, object>(\"Id\", c.Id) })) { }" },
         { "BeginScope with keys", "using (log.BeginScope(\"Enquiry {Id}\", c.Id)) { }" },
         { "ILogger.Log with a state", "log.Log(LogLevel.Information, new EventId(1), {|PII002:c.Email|}, null, (s, e) => s);" },
         { "Console.Out", "Console.Out.WriteLine({|PII002:c.Email|});" },

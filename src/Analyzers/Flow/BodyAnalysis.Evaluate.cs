@@ -45,10 +45,11 @@ internal sealed partial class BodyAnalysis
     }
 
     /// <summary>The data a value puts into text (interpolation, concatenation, formatting): a carrier only when its ToString prints it.</summary>
-    public PersonalData? EvaluateAsText(IOperation operation)
+    public PersonalData? EvaluateAsText(IOperation operation) => Evaluate(operation) is { } data ? AsText(operation, data) : null;
+
+    private PersonalData? AsText(IOperation operation, PersonalData data)
     {
-        var data = Evaluate(operation);
-        if (data is null || !data.IsCarrier)
+        if (!data.IsCarrier)
         {
             return data;
         }
@@ -226,7 +227,7 @@ internal sealed partial class BodyAnalysis
         var result = marked;
         if (invocation.Instance is { } instance)
         {
-            result = PersonalData.Merge(result, EvaluateAsText(instance));
+            result = PersonalData.Merge(result, Passed(instance, invocation));
         }
 
         foreach (var argument in invocation.Arguments)
@@ -235,10 +236,49 @@ internal sealed partial class BodyAnalysis
                 // A lambda's result reaches the call's result only when the result holds values of its type:
                 // Select(x => x.Email) gives strings; OrderBy(x => x.Email) gives the customers back.
                 ? (invocation.Type.Mentions(lambda.Symbol.ReturnType, maxDepth: 3) ? Lambda(lambda, invocation) : null)
-                : EvaluateAsText(argument.Value));
+                : Passed(argument.Value, invocation));
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// What a value given to a library call passes on to its result: the objects themselves, members apart, when the
+    /// result holds values of their type (ToList, Where, First, Task.FromResult over DTOs built here); else their text.
+    /// </summary>
+    private PersonalData? Passed(IOperation value, IInvocationOperation invocation)
+    {
+        var data = Evaluate(value);
+        if (data?.Members is not null && Unwrap(value).Type is { } type && invocation.Type.Mentions(ElementOf(type), maxDepth: 3))
+        {
+            return data;
+        }
+
+        return data is null ? null : AsText(value, data);
+    }
+
+    // The values a sequence holds (IEnumerable<T>, arrays); any other value, itself.
+    private static ITypeSymbol ElementOf(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol array)
+        {
+            return array.ElementType;
+        }
+
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T } sequence)
+        {
+            return sequence.TypeArguments[0];
+        }
+
+        foreach (var contract in type.AllInterfaces)
+        {
+            if (contract.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+            {
+                return contract.TypeArguments[0];
+            }
+        }
+
+        return type;
     }
 
     private bool HasArgumentData(IInvocationOperation invocation) =>

@@ -199,6 +199,9 @@ public sealed class FlowCaseTests
         { "query syntax of keys", L + "string.Join(\",\", from x in customers where x.Email != null select x.Source));" },
         { "SelectMany", L + "{|PII002:string.Join(\",\", customers.SelectMany(x => x.Vehicles).Select(v => v.Vin))|});" },
         { "ToDictionary values", L + "{|PII002:string.Join(\",\", customers.ToDictionary(x => x.Id, x => x.Email).Values)|});" },
+        { "DTOs built in a projection pass through ToList and First", "var first = customers.Select(x => new PlainDto { Email = x.Email }).ToList().First(); " + L + "{|PII002:first.Email|});" },
+        { "DTOs built from keys pass through ToList and First", "var first = customers.Select(x => new PlainDto { Source = x.Source }).ToList().First(); " + L + "first.Email);" },
+        { "a clean member projected from DTOs built here", L + "string.Join(\",\", customers.Select(x => new PlainDto { Email = x.Email, Source = x.Source }).Select(d => d.Source).ToList()));" },
         { "OrderBy keeps elements of keys", L + "string.Join(\",\", customers.OrderBy(x => x.Email).Select(x => x.Id)));" },
     };
 

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 
 namespace PiiGuard.Analyzers.Flow;
@@ -27,7 +29,7 @@ internal sealed partial class BodyAnalysis
         public static Handlers? Of(ControlFlowGraph graph)
         {
             Handlers? handlers = null;
-            Collect(graph.Root, ref handlers);
+            Collect(graph, graph.Root, ref handlers);
             return handlers;
         }
 
@@ -37,7 +39,7 @@ internal sealed partial class BodyAnalysis
         /// <summary>Whether the block is the first of a handler, and if so, the blocks of the try region it guards.</summary>
         public bool TryGetGuarded(int ordinal, out (int First, int Last) guarded) => _guarded.TryGetValue(ordinal, out guarded);
 
-        private static void Collect(ControlFlowRegion region, ref Handlers? handlers)
+        private static void Collect(ControlFlowGraph graph, ControlFlowRegion region, ref Handlers? handlers)
         {
             if (region.Kind is ControlFlowRegionKind.TryAndCatch or ControlFlowRegionKind.TryAndFinally)
             {
@@ -45,6 +47,11 @@ internal sealed partial class BodyAnalysis
                 for (var i = 1; i < region.NestedRegions.Length; i++)
                 {
                     var handler = region.NestedRegions[i];
+                    if (!IsWritten(graph, handler))
+                    {
+                        continue;
+                    }
+
                     handlers ??= new Handlers();
                     handlers.Add(handler.FirstBlockOrdinal, guarded);
                     if (handler.Kind == ControlFlowRegionKind.FilterAndHandler)
@@ -57,8 +64,46 @@ internal sealed partial class BodyAnalysis
 
             foreach (var nested in region.NestedRegions)
             {
-                Collect(nested, ref handlers);
+                Collect(graph, nested, ref handlers);
             }
+        }
+
+        // A catch, filter or finally the code spells out, with something in it. The compiler's own (the Dispose after a
+        // foreach or a using, the Monitor.Exit after a lock) runs no code of the body's: leaving them out spares every
+        // loop over a list the states of its try region.
+        private static bool IsWritten(ControlFlowGraph graph, ControlFlowRegion handler)
+        {
+            for (var ordinal = handler.FirstBlockOrdinal; ordinal <= handler.LastBlockOrdinal; ordinal++)
+            {
+                var block = graph.Blocks[ordinal];
+                foreach (var operation in block.Operations)
+                {
+                    if (IsInHandlerClause(operation.Syntax))
+                    {
+                        return true;
+                    }
+                }
+
+                if (block.BranchValue is { } branch && IsInHandlerClause(branch.Syntax))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsInHandlerClause(SyntaxNode syntax)
+        {
+            for (var node = syntax; node is not null and not MemberDeclarationSyntax; node = node.Parent)
+            {
+                if (node is CatchClauseSyntax or CatchFilterClauseSyntax or FinallyClauseSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void Add(int handler, ControlFlowRegion guarded)

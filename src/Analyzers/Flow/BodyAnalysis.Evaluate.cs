@@ -305,18 +305,33 @@ internal sealed partial class BodyAnalysis
             return null;
         }
 
+        var graph = _graph.GetAnonymousFunctionControlFlowGraphInScope(lambda, _cancellationToken);
+        return Run(_flow, graph, LambdaEntry(lambda, invocation), observer: null, _nesting + 1, _cancellationToken);
+    }
+
+    /// <summary>
+    /// The state a lambda given to a library call starts from: what it captures, and its first parameter bound to the
+    /// elements the call hands it (list.ForEach(x => ...), items.Select(x => ...)): those of the object it is called
+    /// on, or of its first argument that is not a delegate.
+    /// </summary>
+    private FlowState LambdaEntry(IFlowAnonymousFunctionOperation lambda, IInvocationOperation invocation)
+    {
+        if (lambda.Symbol.Parameters.IsEmpty)
+        {
+            return _state;
+        }
+
         var elements = invocation.Instance is { } instance
             ? Evaluate(instance)
             : invocation.Arguments.FirstOrDefault(a => a.Value is not IDelegateCreationOperation) is { } source ? Evaluate(source.Value) : null;
-        var state = _state;
-        foreach (var parameter in lambda.Symbol.Parameters.Take(1))
-        {
-            state = state.Set(parameter, elements);
-        }
-
-        var graph = _graph.GetAnonymousFunctionControlFlowGraphInScope(lambda, _cancellationToken);
-        return Run(_flow, graph, state, observer: null, _nesting + 1, _cancellationToken);
+        return _state.Set(lambda.Symbol.Parameters[0], elements);
     }
+
+    /// <summary>The library call a lambda is given to, if it is one's argument.</summary>
+    private IInvocationOperation? LibraryCallGiven(IFlowAnonymousFunctionOperation lambda) =>
+        lambda.Parent is IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation call } } && !_flow.HasBody(call.TargetMethod)
+            ? call
+            : null;
 
     private PersonalData? Creation(IObjectCreationOperation creation)
     {

@@ -154,8 +154,11 @@ internal sealed partial class BodyAnalysis
         }
 
         _exit = end;
-        return returned;
+        return PersonalData.Merge(returned, _yielded);
     }
+
+    // What an iterator yields, over every pass: data only grows from pass to pass, so this is the last pass's.
+    private PersonalData? _yielded;
 
     private FlowState Entry(BasicBlock block, FlowState?[] exits, FlowState initial)
     {
@@ -251,7 +254,8 @@ internal sealed partial class BodyAnalysis
             case IFlowAnonymousFunctionOperation lambda:
                 if (_observing && _nesting < MaxNesting)
                 {
-                    Run(_flow, _graph.GetAnonymousFunctionControlFlowGraphInScope(lambda, _cancellationToken), _state, _observer, _nesting + 1, _cancellationToken);
+                    var entry = LibraryCallGiven(lambda) is { } call ? LambdaEntry(lambda, call) : _state;
+                    Run(_flow, _graph.GetAnonymousFunctionControlFlowGraphInScope(lambda, _cancellationToken), entry, _observer, _nesting + 1, _cancellationToken);
                 }
 
                 return;
@@ -287,6 +291,11 @@ internal sealed partial class BodyAnalysis
             case IIsPatternOperation isPattern:
                 VisitChildren(isPattern);
                 BindPattern(isPattern.Pattern, Evaluate(isPattern.Value));
+                return;
+            case IReturnOperation { Kind: OperationKind.YieldReturn, ReturnedValue: { } yielded }:
+                // An iterator returns what it yields (the graph keeps yield return as a statement, not a return branch).
+                Visit(yielded);
+                _yielded = PersonalData.Merge(_yielded, Evaluate(yielded));
                 return;
         }
 

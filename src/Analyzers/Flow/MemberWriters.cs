@@ -69,10 +69,11 @@ internal sealed class MemberWriters
     }
 
     // A readonly field or a get-only auto-property (an injected logger or client, mostly) is written by constructors
-    // alone: their bodies are all there is to look at. Any other member, by the methods that spell its name.
+    // alone: their bodies are all there is to look at; unless it holds a collection or a builder, which any method may
+    // fill (_pending.Add(lead) in one method, sent on in another). Any other member, by the methods that spell its name.
     private IEnumerable<IMethodSymbol> Candidates(ISymbol member, CancellationToken cancellationToken)
     {
-        if (member is IFieldSymbol { IsReadOnly: true } or IPropertySymbol { SetMethod: null })
+        if (member is IFieldSymbol { IsReadOnly: true } or IPropertySymbol { SetMethod: null } && !IsFillable(member))
         {
             var constructors = member.IsStatic ? member.ContainingType.StaticConstructors : member.ContainingType.InstanceConstructors;
             return constructors.Where(_flow.HasBody);
@@ -82,6 +83,13 @@ internal sealed class MemberWriters
             ? candidates
             : Enumerable.Empty<IMethodSymbol>();
     }
+
+    private static bool IsFillable(ISymbol member) =>
+        (member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type) is { } type
+        && (type is IArrayTypeSymbol
+            || type.AllInterfaces.Any(contract => contract.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_ICollection_T
+                || contract is { Name: "ICollection", ContainingNamespace.Name: "Collections" })
+            || type is { Name: "StringBuilder", ContainingNamespace.Name: "Text" });
 
     // Which of the type's methods spell each identifier: cheap before binding, a body that never names a member cannot reference it.
     private Dictionary<string, List<IMethodSymbol>> Names(INamedTypeSymbol type, CancellationToken cancellationToken)

@@ -108,7 +108,23 @@ internal abstract class SinkFamily
                     evaluated[i] = true;
                 }
 
-                if (data[i] is { } argumentData)
+                if (data[i] is not { } argumentData)
+                {
+                    continue;
+                }
+
+                if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } })
+                {
+                    // Audit(id, customer.Email): the value given, not the array the compiler builds around the call.
+                    foreach (var element in Expand(argument))
+                    {
+                        if (Evaluate(analysis, element) is { } elementData)
+                        {
+                            report(element, elementData.Through(Flow.Step(invocation.TargetMethod)), flow.Target);
+                        }
+                    }
+                }
+                else
                 {
                     report(argument.Value, argumentData.Through(Flow.Step(invocation.TargetMethod)), flow.Target);
                 }

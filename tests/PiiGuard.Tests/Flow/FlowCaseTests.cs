@@ -223,6 +223,10 @@ public sealed class FlowCaseTests
         { "local function returning what it is given", "string Quote(string v) => $\"'{v}'\"; " + L + "{|PII002:Quote(c.Email)|}); " + L + "Quote(text));" },
         { "local function filling a captured local", "var e = \"\"; void Fill() => e = c.Email; Fill(); " + L + "{|PII002:e|});" },
         { "recursive local function", "string Repeat(string v, int n) => n == 0 ? v : Repeat(v + v, n - 1); " + L + "{|PII002:Repeat(c.Email, 3)|}); " + L + "Repeat(text, 3));" },
+        { "lambda given the elements of a list it is called on", "var phones = customers.Select(x => x.Phone).ToList(); phones.ForEach(p => log.LogInformation(\"{P}\", {|PII002:p|}));" },
+        { "lambda given the elements of a list of keys", "var ids = customers.Select(x => x.Source).ToList(); ids.ForEach(p => log.LogInformation(\"{P}\", p));" },
+        { "iterator yielding the data", "IEnumerable<string> Mails() { foreach (var x in customers) { yield return x.Email; } } foreach (var m in Mails()) { " + L + "{|PII002:m|}); }" },
+        { "iterator yielding keys", "IEnumerable<string> Sources() { foreach (var x in customers) { yield return x.Source; } } foreach (var m in Sources()) { " + L + "m); }" },
         { "async lambda", "Func<Task> f = async () => { await Task.Yield(); log.LogInformation(\"{E}\", {|PII002:c.Phone|}); }; await f();" },
     };
 

@@ -342,7 +342,7 @@ internal sealed partial class BodyAnalysis
         // A constructor that brings nothing of its own, given nothing, leaves nothing in the members: no summary needed.
         var summarised = constructor is not null && _flow.HasBody(constructor)
                 && (_flow.Summaries.TryGetKnown(constructor, out _) || _flow.SourceScan.MayBringOwnData(constructor, _cancellationToken) || HasArgumentData(creation.Arguments))
-            ? _flow.Summaries.Get(constructor, _nesting, _cancellationToken).Members
+            ? InstanceMembers(_flow.Summaries.Get(constructor, _nesting, _cancellationToken).Members)
             : ImmutableDictionary<ISymbol, PersonalData>.Empty;
         if (!summarised.IsEmpty)
         {
@@ -384,6 +384,20 @@ internal sealed partial class BodyAnalysis
         }
 
         return PersonalData.Merge(contents, PersonalData.Object(members, isCarrier: true));
+    }
+
+    // The members of the object a constructor fills; its type's static ones are read back through StoredIn.
+    private static ImmutableDictionary<ISymbol, PersonalData> InstanceMembers(ImmutableDictionary<ISymbol, PersonalData> members)
+    {
+        foreach (var member in members.Keys)
+        {
+            if (member.IsStatic)
+            {
+                return members.RemoveRange(members.Keys.Where(key => key.IsStatic));
+            }
+        }
+
+        return members;
     }
 
     private ImmutableDictionary<string, PersonalData> InitializedMembers(ImmutableArray<IOperation> initializers)

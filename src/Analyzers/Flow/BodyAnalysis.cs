@@ -338,6 +338,15 @@ internal sealed partial class BodyAnalysis
             case IParameterReferenceOperation parameter:
                 Store(parameter.Parameter, data, strong);
                 break;
+            case IFlowCaptureReferenceOperation capture:
+                // The graph captures the target of e ??= value (and of compound assignments) and assigns the capture.
+                Store(CaptureKey.Of(capture.Id), data, strong);
+                if (_aliases is not null && _aliases.TryGetValue(capture.Id, out var variable))
+                {
+                    Store(variable, data, strong);
+                }
+
+                break;
             case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member when member.Instance is null or IInstanceReferenceOperation:
                 if (member is IPropertyReferenceOperation { Arguments.Length: > 0 })
                 {
@@ -432,6 +441,12 @@ internal sealed partial class BodyAnalysis
             // customer.Fill(source): a method of the compilation fills the members of the object it is called on.
             foreach (var stored in _flow.Summaries.Get(method, _nesting, _cancellationToken).Members)
             {
+                if (stored.Key.IsStatic)
+                {
+                    // The type's, not the object's: read back through StoredIn.
+                    continue;
+                }
+
                 var data = stored.Value.Instantiate(p => p == PersonalDataSource.ThisPlaceholder ? null : ArgumentData(invocation, p), _flow.Step(method));
                 var current = _state[owner];
                 Store(owner, current is null

@@ -22,7 +22,7 @@ internal sealed class MethodSummary
         Members = members;
     }
 
-    /// <summary>The data the method leaves in the fields and auto-properties of <c>this</c> (a constructor filling a DTO).</summary>
+    /// <summary>The data the method leaves in the fields and auto-properties of <c>this</c> (a constructor filling a DTO) and of its type (static).</summary>
     public ImmutableDictionary<ISymbol, PersonalData> Members { get; }
 
     /// <summary>The data of the return value: intrinsic sources, and placeholders for the parameters (and <c>this</c>) that flow to it.</summary>
@@ -158,10 +158,11 @@ internal sealed class Summaries
         // Without an observer the same return value and members, without looking at calls: a method that sends nothing has no sink flows.
         var (returned, exit) = BodyAnalysis.RunToExit(_flow, graph, initial, observer, depth + 1, cancellationToken);
 
+        // The type's static fields too: what one method leaves there, another reads (a cache, the last lead seen).
         var members = ImmutableDictionary.Create<ISymbol, PersonalData>(SymbolEqualityComparer.Default);
         foreach (var entry in exit.Entries)
         {
-            if (entry.Key is IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false }
+            if (entry.Key is IFieldSymbol or IPropertySymbol
                 && SymbolEqualityComparer.Default.Equals(((ISymbol)entry.Key).ContainingType, method.ContainingType))
             {
                 members = members.SetItem((ISymbol)entry.Key, entry.Value);

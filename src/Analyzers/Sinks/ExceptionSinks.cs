@@ -20,14 +20,39 @@ internal sealed class ExceptionSinks : SinkFamily
 
     protected override PersonalData? Evaluate(BodyAnalysis analysis, IOperation value) => analysis.EvaluateAsText(value);
 
-    public override bool IsSinkCall(IOperation call) =>
-        call is IObjectCreationOperation { Type: { } type } && type.InheritsFromOrEquals(_exception);
+    public override bool IsSinkCall(IOperation call) => call switch
+    {
+        IObjectCreationOperation { Type: { } type } => type.InheritsFromOrEquals(_exception),
+        IInvocationOperation invocation => IsThrowHelper(invocation.TargetMethod),
+        _ => false,
+    };
 
-    // Only object creations.
-    public override bool MayBeSinkMethod(IMethodSymbol method) => false;
+    // Object creations, and the throw helpers that build the exception themselves.
+    public override bool MayBeSinkMethod(IMethodSymbol method) => IsThrowHelper(method);
+
+    // ArgumentOutOfRangeException.ThrowIfGreaterThan(value, other) and its kind put the value (and what it is compared
+    // with) into the message: "... must be less than or equal to '...'. Actual value was ...".
+    private static bool IsThrowHelper(IMethodSymbol method) =>
+        method is { IsStatic: true, ContainingType: { Name: nameof(ArgumentOutOfRangeException), ContainingNamespace: { Name: nameof(System), ContainingNamespace.IsGlobalNamespace: true } } }
+        && method.Name.StartsWith("ThrowIf", StringComparison.Ordinal);
 
     protected override bool ObserveSink(IOperation call, BodyAnalysis analysis, Action<IOperation, PersonalData, SinkTarget> report)
     {
+        if (call is IInvocationOperation invocation && IsThrowHelper(invocation.TargetMethod))
+        {
+            var helper = new SinkTarget($"{nameof(ArgumentOutOfRangeException)}.{invocation.TargetMethod.Name}");
+            foreach (var argument in invocation.Arguments)
+            {
+                // Not paramName: the compiler fills it with the argument's source text, not its value.
+                if (argument.Parameter?.Name is "value" or "other" && analysis.EvaluateAsText(argument.Value) is { } data)
+                {
+                    report(argument.Value, data, helper);
+                }
+            }
+
+            return true;
+        }
+
         if (call is not IObjectCreationOperation { Type: { } type } creation || !type.InheritsFromOrEquals(_exception))
         {
             return false;

@@ -237,6 +237,10 @@ internal sealed class LogSinks : SinkFamily
     private IEnumerable<(IOperation Value, bool Destructured)> LoggedValues(IInvocationOperation invocation, bool destructures)
     {
         var holes = destructures ? TemplateHoles(invocation) : null;
+
+        // Serilog's ForContext(name, value, destructureObjects: true) serialises the value as {@x} does.
+        var destructuresValue = destructures && invocation.TargetMethod.Name == "ForContext" && invocation.Arguments.Any(
+            argument => argument.Parameter?.Name == "destructureObjects" && argument.Value.ConstantValue is { HasValue: true, Value: true });
         var index = -1;
         foreach (var argument in invocation.Arguments)
         {
@@ -262,7 +266,7 @@ internal sealed class LogSinks : SinkFamily
                     index++;
                 }
 
-                yield return (argument.Value, !isTemplate && IsDestructured(holes, index));
+                yield return (argument.Value, !isTemplate && (IsDestructured(holes, index) || destructuresValue && parameter.Name == "value"));
             }
         }
     }

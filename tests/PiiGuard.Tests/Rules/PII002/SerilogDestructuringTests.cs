@@ -24,6 +24,8 @@ public sealed class SerilogDestructuringTests
         { "params overload", "Serilog.Log.Debug(\"{A} {B} {C} {@D}\", c.Id, c.Source, c.Id, {|PII002:c|});" },
         { "record as ToString", "var r = new CustomerRecord(1, c.Email); Serilog.Log.Information(\"{R}\", {|PII002:r|});" },
         { "ForContext property", "Serilog.Log.ForContext(\"Email\", {|PII002:c.Email|}).Information(\"Enquiry\");" },
+        { "ForContext destructuring the object", "Serilog.Log.ForContext(\"Customer\", {|PII002:c|}, destructureObjects: true).Information(\"Enquiry\");" },
+        { "ForContext with the object as its text", "Serilog.Log.ForContext(\"Customer\", c).Information(\"Enquiry\");" },
         { "ForContext of a type", "Serilog.Log.ForContext<Customer>().Information(\"Enquiry {Id}\", c.Id);" },
         { "template itself", "Serilog.Log.Information({|PII002:\"Customer \" + c.Email|});" },
     };

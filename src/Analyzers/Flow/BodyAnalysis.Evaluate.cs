@@ -383,8 +383,17 @@ internal sealed partial class BodyAnalysis
             }
         }
 
-        return PersonalData.Merge(contents, PersonalData.Object(members, isCarrier: true));
+        // An object of a type that can carry data, built here with an initializer that gives it nothing personal, holds
+        // nothing: not every category its type can hold (an event built without its optional e-mail). Built without
+        // one (new Customer()), it is taken to hold what its type can: something else may fill it.
+        return PersonalData.Merge(contents, PersonalData.Object(members, isCarrier: true))
+            ?? (HasInitializer(creation) && creation.Type is { } created && !_flow.Markings.Carried(created).IsEmpty ? PersonalData.Nothing(isCarrier: true) : null);
     }
+
+    // The graph lowers an initializer into assignments after the creation: the syntax still shows it.
+    private static bool HasInitializer(IObjectCreationOperation creation) =>
+        creation.Initializer is not null
+        || creation.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.BaseObjectCreationExpressionSyntax { Initializer: not null };
 
     // The members of the object a constructor fills; its type's static ones are read back through StoredIn.
     private static ImmutableDictionary<ISymbol, PersonalData> InstanceMembers(ImmutableDictionary<ISymbol, PersonalData> members)
@@ -478,8 +487,26 @@ internal sealed partial class BodyAnalysis
     private static bool CannotCarryNumber(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        return method.ReturnType.SpecialType is >= SpecialType.System_SByte and <= SpecialType.System_Double
-            && method.Name is not ("Parse" or "TryParse")
+        return IsNumberOrFlag(Awaited(method.ReturnType))
+            && method.Name is not ("Parse" or "TryParse" or "ParseAsync")
             && !method.Name.StartsWith("To", System.StringComparison.Ordinal);
     }
+
+    // What a call's result is once awaited and unwrapped: Task<int>, ValueTask<Guid?> and int? are numbers and ids too
+    // (await CountVisitsAsync(vin) is a count, not the VIN).
+    private static ITypeSymbol Awaited(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+            && (named.Name is "Task" or "ValueTask" && named.ContainingNamespace is { Name: "Tasks" }
+                || named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T))
+        {
+            return Awaited(named.TypeArguments[0]);
+        }
+
+        return type;
+    }
+
+    private static bool IsNumberOrFlag(ITypeSymbol type) =>
+        type.SpecialType is >= SpecialType.System_SByte and <= SpecialType.System_Double or SpecialType.System_Boolean
+        || type is { Name: nameof(System.Guid), ContainingNamespace: { Name: nameof(System), ContainingNamespace.IsGlobalNamespace: true } };
 }

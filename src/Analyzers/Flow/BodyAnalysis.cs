@@ -457,6 +457,19 @@ internal sealed partial class BodyAnalysis
             return;
         }
 
+        if (method is { IsStatic: false, Name: "Clear", Parameters.IsEmpty: true } && invocation.Instance is { } cleared && KeyOf(cleared) is { } emptied
+            && !_flow.HasBody(method))
+        {
+            // list.Clear(), builder.Clear(): the collection or builder holds nothing after it.
+            Store(emptied, null, strong: true);
+            if (_aliases is not null && Unwrap(cleared) is IFlowCaptureReferenceOperation clearedCapture && _aliases.TryGetValue(clearedCapture.Id, out var clearedVariable))
+            {
+                Store(clearedVariable, null, strong: true);
+            }
+
+            return;
+        }
+
         if (!method.IsStatic && invocation.Instance is { } receiver && KeyOf(FluentRoot(receiver)) is { } key && IsAccumulating(method))
         {
             // A capture of a variable is the same object: builder.AppendLine($"...") captures the builder, then appends.

@@ -45,6 +45,13 @@ internal sealed class PersonalData
 
     public bool HasPlaceholders => Sources.Any(s => s.IsPlaceholder);
 
+    /// <summary>
+    /// An object built here that holds nothing (yet): unlike <see langword="null"/>, which says nothing is known, it keeps
+    /// the value from being taken to hold every category its type can (a DTO built without its optional e-mail).
+    /// </summary>
+    public static PersonalData Nothing(bool isCarrier) =>
+        new(ImmutableArray<PersonalDataSource>.Empty, ImmutableArray<string>.Empty, isCarrier, ImmutableDictionary<string, PersonalData>.Empty);
+
     public static PersonalData From(PersonalDataSource source, bool isCarrier = false) =>
         new(ImmutableArray.Create(source), ImmutableArray<string>.Empty, isCarrier, null);
 
@@ -119,7 +126,7 @@ internal sealed class PersonalData
     /// This object with one member given <paramref name="value"/>: an object that held nothing but its members holds
     /// nothing once none of them holds anything (a record copied with its only personal member replaced).
     /// </summary>
-    public PersonalData? WithMember(string name, PersonalData? value)
+    public PersonalData WithMember(string name, PersonalData? value)
     {
         var members = (Members ?? ImmutableDictionary<string, PersonalData>.Empty).Remove(name);
         if (value is not null)
@@ -127,7 +134,7 @@ internal sealed class PersonalData
             members = members.SetItem(name, value);
         }
 
-        return Object(members, IsCarrier) ?? (Members is not null && HoldsOnlyMembers() ? null : new PersonalData(Sources, Path, IsCarrier, members));
+        return Object(members, IsCarrier) ?? (Members is not null && HoldsOnlyMembers() ? Nothing(IsCarrier) : new PersonalData(Sources, Path, IsCarrier, members));
     }
 
     /// <summary>Replaces the placeholders of a method summary by the data of the call's arguments.</summary>

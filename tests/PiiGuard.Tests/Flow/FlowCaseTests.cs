@@ -84,6 +84,8 @@ public sealed class FlowCaseTests
         { "StringBuilder given an interpolated line", "var sb = new StringBuilder(); sb.AppendLine($\"{c.Id},{c.Email}\"); " + L + "{|PII002:sb.ToString()|});" },
         { "StringBuilder given an interpolated line of keys", "var sb = new StringBuilder(); sb.AppendLine($\"{c.Id},{c.Source}\"); " + L + "sb.ToString());" },
         { "StringBuilder field given an interpolated line", "_builder.Append($\"{c.Phone}\"); " + L + "{|PII002:_builder|});" },
+        { "StringBuilder cleared before it is reused", "var sb = new StringBuilder(); sb.Append(c.Email); log.LogInformation(\"{V}\", {|PII002:sb.ToString()|}); sb.Clear(); sb.Append(c.Id); " + L + "sb.ToString());" },
+        { "StringBuilder given data after it was cleared", "var sb = new StringBuilder(); sb.Clear(); sb.Append(c.Phone); " + L + "{|PII002:sb.ToString()|});" },
         { "StringBuilder of keys", "var sb = new StringBuilder(); sb.Append(c.Id).AppendLine(c.Source); " + L + "sb.ToString());" },
         { "nameof", L + "nameof(c.Email));" },
         { "typeof", L + "typeof(Customer));" },

@@ -12,18 +12,7 @@ namespace PiiGuard.Tests.Rules;
 /// </summary>
 public sealed class FieldScenarioTests
 {
-    private const string App = """
-        using System;
-        using System.Collections.Generic;
-        using System.Linq;
-        using System.Security.Cryptography;
-        using System.Text;
-        using System.Text.Json;
-        using System.Threading;
-        using System.Threading.Tasks;
-        using Microsoft.Extensions.Logging;
-        using PiiGuard;
-
+    private const string App = FieldScenario.Usings + """
         [assembly: ThirdPartyProcessor(typeof(AnalyticsSdk), "ProductAnalytics")]
 
         public enum EnquiryStatus { New, Contacted, Closed }

@@ -14,21 +14,7 @@ namespace PiiGuard.Tests.Rules;
 /// </summary>
 public sealed class FieldScenarioTests2
 {
-    private const string App = """
-        using System;
-        using System.Collections.Generic;
-        using System.Globalization;
-        using System.IO;
-        using System.Linq;
-        using System.Runtime.CompilerServices;
-        using System.Security.Cryptography;
-        using System.Text;
-        using System.Text.Json;
-        using System.Threading;
-        using System.Threading.Tasks;
-        using Microsoft.Extensions.Logging;
-        using PiiGuard;
-
+    private const string App = FieldScenario.Usings + """
         [assembly: ThirdPartyProcessor(typeof(AdTracker), "AdNetwork")]
 
         public enum LeadStatus { New, Contacted, TestDriveBooked, Lost }

@@ -13,21 +13,7 @@ namespace PiiGuard.Tests.Rules;
 /// </summary>
 public sealed class FieldScenarioTests3
 {
-    private const string App = """
-        using System;
-        using System.Collections.Generic;
-        using System.Linq;
-        using System.Security.Cryptography;
-        using System.Text;
-        using System.Text.Json;
-        using System.Threading;
-        using System.Threading.Tasks;
-        using Microsoft.AspNetCore.DataProtection;
-        using Microsoft.AspNetCore.Http;
-        using Microsoft.Extensions.Caching.Distributed;
-        using Microsoft.Extensions.Logging;
-        using PiiGuard;
-
+    private const string App = FieldScenario.Usings + """
         [assembly: ThirdPartyProcessor(typeof(AnalyticsSdk), "ProductAnalytics")]
         [assembly: ThirdPartyProcessor(typeof(PushSdk), "PushService", PiiCategory.DeviceIdentifier)]
 

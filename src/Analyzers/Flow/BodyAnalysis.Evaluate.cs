@@ -390,10 +390,16 @@ internal sealed partial class BodyAnalysis
             ?? (HasInitializer(creation) && creation.Type is { } created && !_flow.Markings.Carried(created).IsEmpty ? PersonalData.Nothing(isCarrier: true) : null);
     }
 
-    // The graph lowers an initializer into assignments after the creation: the syntax still shows it.
+    // The graph lowers an initializer into assignments after the creation: the syntax still shows it. Only plain member
+    // assignments: a nested one (Recipients = { c.Phone }, Customer = { Email = e }) fills members the graph reaches
+    // through a member, which the state does not follow.
     private static bool HasInitializer(IObjectCreationOperation creation) =>
-        creation.Initializer is not null
-        || creation.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.BaseObjectCreationExpressionSyntax { Initializer: not null };
+        creation.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.BaseObjectCreationExpressionSyntax { Initializer: { } initializer }
+        && initializer.Expressions.All(expression => expression is Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax
+        {
+            Left: Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax,
+            Right: not Microsoft.CodeAnalysis.CSharp.Syntax.InitializerExpressionSyntax,
+        });
 
     // The members of the object a constructor fills; its type's static ones are read back through StoredIn.
     private static ImmutableDictionary<ISymbol, PersonalData> InstanceMembers(ImmutableDictionary<ISymbol, PersonalData> members)
@@ -489,8 +495,16 @@ internal sealed partial class BodyAnalysis
         var method = invocation.TargetMethod;
         return IsNumberOrFlag(Awaited(method.ReturnType))
             && method.Name is not ("Parse" or "TryParse" or "ParseAsync")
-            && !method.Name.StartsWith("To", System.StringComparison.Ordinal);
+            && !method.Name.StartsWith("To", System.StringComparison.Ordinal)
+            && !ReturnsAnElement(method.Name);
     }
+
+    // First, Single, Last, ElementAt, Min, Max (and their OrDefault and Async forms) return one of the values they are
+    // given: over a column of phone numbers stored as numbers, a phone number.
+    private static bool ReturnsAnElement(string name) =>
+        name.StartsWith("First", System.StringComparison.Ordinal) || name.StartsWith("Single", System.StringComparison.Ordinal)
+        || name.StartsWith("Last", System.StringComparison.Ordinal) || name.StartsWith("ElementAt", System.StringComparison.Ordinal)
+        || name.StartsWith("Min", System.StringComparison.Ordinal) || name.StartsWith("Max", System.StringComparison.Ordinal);
 
     // What a call's result is once awaited and unwrapped: Task<int>, ValueTask<Guid?> and int? are numbers and ids too
     // (await CountVisitsAsync(vin) is a count, not the VIN).

@@ -23,10 +23,32 @@ internal sealed partial class BodyAnalysis
     private (PersonalData? Returned, FlowState Exit)? RunLocalFunction(IInvocationOperation invocation, bool observe)
     {
         var localFunction = invocation.TargetMethod.OriginalDefinition;
-        if (_nesting >= MaxNesting || LocalFunctionGraph(localFunction) is not { } graph)
+        var running = t_runningLocalFunctions ??= new List<IMethodSymbol>();
+        if (_nesting >= MaxNesting || running.Contains(localFunction) || LocalFunctionGraph(localFunction) is not { } graph)
         {
+            // A recursive call adds nothing its outer run does not: without this cut, a recursive printer
+            // (P(a.Left) + P(a.Right)) ran its body once per path, up to MaxNesting deep.
             return null;
         }
+
+        running.Add(localFunction);
+        try
+        {
+            return RunLocalFunction(invocation, localFunction, graph, observe);
+        }
+        finally
+        {
+            // Emptied after use: a thread-static list holding symbols would keep their compilation alive.
+            running.RemoveAt(running.Count - 1);
+        }
+    }
+
+    // The local functions this thread is running, outermost first.
+    [System.ThreadStatic]
+    private static List<IMethodSymbol>? t_runningLocalFunctions;
+
+    private (PersonalData? Returned, FlowState Exit) RunLocalFunction(IInvocationOperation invocation, IMethodSymbol localFunction, ControlFlowGraph graph, bool observe)
+    {
 
         var initial = _state;
         foreach (var parameter in localFunction.Parameters)

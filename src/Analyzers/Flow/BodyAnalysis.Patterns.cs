@@ -55,6 +55,10 @@ internal sealed partial class BodyAnalysis
             case ISlicePatternOperation { Pattern: { } slice }:
                 BindPattern(slice, input);
                 break;
+            case INegatedPatternOperation negated:
+                // is not { Length: > 0 } email: bound where the negation fails, and read after it.
+                BindPattern(negated.Pattern, input);
+                break;
             case IBinaryPatternOperation binary:
                 BindPattern(binary.LeftPattern, input);
                 BindPattern(binary.RightPattern, input);

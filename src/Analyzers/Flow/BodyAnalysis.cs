@@ -457,6 +457,16 @@ internal sealed partial class BodyAnalysis
             return;
         }
 
+        foreach (var argument in invocation.Arguments)
+        {
+            // An object built here holding nothing, given to a library (mapper.Map(source, dto), PopulateObject): it may
+            // come back filled, so it holds what its type can again.
+            if (KeyOf(argument.Value) is { } given && _state[given] is { IsNothing: true })
+            {
+                Store(given, null, strong: true);
+            }
+        }
+
         if (method is { IsStatic: false, Name: "Clear", Parameters.IsEmpty: true } && invocation.Instance is { } cleared && KeyOf(cleared) is { } emptied
             && !_flow.HasBody(method))
         {

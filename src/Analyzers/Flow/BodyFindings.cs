@@ -108,7 +108,8 @@ internal sealed class BodyFindings
         for (var i = 0; i < findings.Count; i++)
         {
             var known = findings[i];
-            if (known.Kind == finding.Kind && known.Location.SourceSpan == finding.Location.SourceSpan && known.Location.SourceTree == finding.Location.SourceTree)
+            if (known.Kind == finding.Kind && known.Location.SourceSpan == finding.Location.SourceSpan && known.Location.SourceTree == finding.Location.SourceTree
+                && known.Target.Name == finding.Target.Name && known.Target.Encrypted == finding.Target.Encrypted)
             {
                 findings[i] = new SinkFinding(known.Kind, known.Location, PersonalData.Merge(known.Data, finding.Data)!, known.Target);
                 return;

@@ -84,12 +84,15 @@ internal sealed class MemberWriters
             : Enumerable.Empty<IMethodSymbol>();
     }
 
-    private static bool IsFillable(ISymbol member) =>
-        (member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type) is { } type
-        && (type is IArrayTypeSymbol
-            || type.AllInterfaces.Any(contract => contract.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_ICollection_T
-                || contract is { Name: "ICollection", ContainingNamespace.Name: "Collections" })
-            || type is { Name: "StringBuilder", ContainingNamespace.Name: "Text" });
+    private static bool IsFillable(ISymbol member)
+    {
+        var type = member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type;
+        return type is IArrayTypeSymbol or { Name: "StringBuilder", ContainingNamespace.Name: "Text" } || IsCollection(type) || type.AllInterfaces.Any(IsCollection);
+    }
+
+    private static bool IsCollection(ITypeSymbol type) =>
+        type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_ICollection_T
+        || type is { Name: "ICollection", ContainingNamespace.Name: "Collections" };
 
     // Which of the type's methods spell each identifier: cheap before binding, a body that never names a member cannot reference it.
     private Dictionary<string, List<IMethodSymbol>> Names(INamedTypeSymbol type, CancellationToken cancellationToken)

@@ -52,6 +52,9 @@ internal sealed class PersonalData
     public static PersonalData Nothing(bool isCarrier) =>
         new(ImmutableArray<PersonalDataSource>.Empty, ImmutableArray<string>.Empty, isCarrier, ImmutableDictionary<string, PersonalData>.Empty);
 
+    /// <summary>Whether this is <see cref="Nothing"/>: an object built here that holds nothing.</summary>
+    public bool IsNothing => Sources.IsEmpty && Members is { Count: 0 };
+
     public static PersonalData From(PersonalDataSource source, bool isCarrier = false) =>
         new(ImmutableArray.Create(source), ImmutableArray<string>.Empty, isCarrier, null);
 

@@ -382,33 +382,26 @@ internal sealed class TaintScan
                     break;
                 case OperationKind.IsPattern:
                     var pattern = (IIsPatternOperation)operation;
-                    if (MayHold(pattern.Value, 0))
-                    {
-                        TaintDeclared(pattern.Pattern);
-                    }
+                    SpreadPattern(pattern.Pattern, MayHold(pattern.Value, 0));
 
                     break;
                 case OperationKind.SwitchExpression:
                     var switchExpression = (ISwitchExpressionOperation)operation;
-                    if (MayHold(switchExpression.Value, 0))
+                    var armsMatchData = MayHold(switchExpression.Value, 0);
+                    foreach (var arm in switchExpression.Arms)
                     {
-                        foreach (var arm in switchExpression.Arms)
-                        {
-                            TaintDeclared(arm.Pattern);
-                        }
+                        SpreadPattern(arm.Pattern, armsMatchData);
                     }
 
                     break;
                 case OperationKind.Switch:
                     var switchStatement = (ISwitchOperation)operation;
-                    if (MayHold(switchStatement.Value, 0))
+                    var casesMatchData = MayHold(switchStatement.Value, 0);
+                    foreach (var section in switchStatement.Cases)
                     {
-                        foreach (var section in switchStatement.Cases)
+                        foreach (var clause in section.Clauses)
                         {
-                            foreach (var clause in section.Clauses)
-                            {
-                                TaintDeclared(clause);
-                            }
+                            SpreadPattern(clause, casesMatchData);
                         }
                     }
 
@@ -698,6 +691,25 @@ internal sealed class TaintScan
                 default:
                     Unresolved = true;
                     break;
+            }
+        }
+
+        // A pattern matched against data binds its variables to it; matched against anything, the variables of a
+        // property pattern still take what the member read brings ({ Email: var email } on an event holding nothing else).
+        private void SpreadPattern(IOperation pattern, bool valueHolds)
+        {
+            if (valueHolds)
+            {
+                TaintDeclared(pattern);
+                return;
+            }
+
+            foreach (var operation in pattern.DescendantsAndSelf())
+            {
+                if (operation is IPropertySubpatternOperation property && IsSource(property.Member))
+                {
+                    TaintDeclared(property.Pattern);
+                }
             }
         }
 

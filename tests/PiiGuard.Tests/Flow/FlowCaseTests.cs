@@ -37,6 +37,8 @@ public sealed class FlowCaseTests
         { "using block", "var e = \"\"; using (var sha = SHA256.Create()) { e = c.Email; } " + L + "{|PII002:e|});" },
         { "variable of a property pattern", "if (c is { Id: > 0, Email: { Length: > 0 } mail }) { " + L + "{|PII002:mail|}); }" },
         { "variable of a property pattern on a clean member", "if (c is { Id: > 0, Source: var source }) { " + L + "source); }" },
+        { "variable of a property pattern on a value holding nothing else", "object o = text; if (o is Customer { Email: var mail }) { " + L + "{|PII002:mail|}); }" },
+        { "variable of a negated pattern", "if (c.Phone is not { Length: > 0 } phone) { return; } " + L + "{|PII002:phone|});" },
         { "variable of a declaration pattern", "if (c.Phone is string phone) { " + L + "{|PII002:phone|}); }" },
         { "variable of an extended property pattern", "if (c is { Vehicles.Count: > 0, FullName: var name }) { " + L + "{|PII002:name|}); }" },
         { "switch statement case", "switch (c) { case { Email: var m } when m.Length > 0: " + L + "{|PII002:m|}); break; case { Source: var s }: " + L + "s); break; }" },
@@ -206,6 +208,7 @@ public sealed class FlowCaseTests
         { "query syntax of keys", L + "string.Join(\",\", from x in customers where x.Email != null select x.Source));" },
         { "SelectMany", L + "{|PII002:string.Join(\",\", customers.SelectMany(x => x.Vehicles).Select(v => v.Vin))|});" },
         { "ToDictionary values", L + "{|PII002:string.Join(\",\", customers.ToDictionary(x => x.Id, x => x.Email).Values)|});" },
+        { "the largest of the birth years", L + "{|PII002:customers.Select(x => x.DateOfBirth.Year).Max()|});" },
         { "DTOs built in a projection pass through ToList and First", "var first = customers.Select(x => new PlainDto { Email = x.Email }).ToList().First(); " + L + "{|PII002:first.Email|});" },
         { "DTOs built from keys pass through ToList and First", "var first = customers.Select(x => new PlainDto { Source = x.Source }).ToList().First(); " + L + "first.Email);" },
         { "a clean member projected from DTOs built here", L + "string.Join(\",\", customers.Select(x => new PlainDto { Email = x.Email, Source = x.Source }).Select(d => d.Source).ToList()));" },
@@ -232,6 +235,7 @@ public sealed class FlowCaseTests
         { "lambda given the elements of a list of keys", "var ids = customers.Select(x => x.Source).ToList(); ids.ForEach(p => log.LogInformation(\"{P}\", p));" },
         { "iterator yielding the data", "IEnumerable<string> Mails() { foreach (var x in customers) { yield return x.Email; } } foreach (var m in Mails()) { " + L + "{|PII002:m|}); }" },
         { "iterator yielding keys", "IEnumerable<string> Sources() { foreach (var x in customers) { yield return x.Source; } } foreach (var m in Sources()) { " + L + "m); }" },
+        { "local function recursing on several paths", "string P(int n) => n <= 0 ? c.Email : P(n - 1) + P(n - 2) + P(n - 3) + P(n - 4); " + L + "{|PII002:P(12)|});" },
         { "async lambda", "Func<Task> f = async () => { await Task.Yield(); log.LogInformation(\"{E}\", {|PII002:c.Phone|}); }; await f();" },
     };
 

@@ -321,10 +321,13 @@ internal sealed partial class BodyAnalysis
             return _state;
         }
 
-        var elements = invocation.Instance is { } instance
-            ? Evaluate(instance)
-            : invocation.Arguments.FirstOrDefault(a => a.Value is not IDelegateCreationOperation) is { } source ? Evaluate(source.Value) : null;
-        return _state.Set(lambda.Symbol.Parameters[0], elements);
+        var source = invocation.Instance ?? invocation.Arguments.FirstOrDefault(a => a.Value is not IDelegateCreationOperation)?.Value;
+        var parameter = lambda.Symbol.Parameters[0];
+
+        // Only where the parameter takes the elements: the key a GetOrAdd(id, k => ...) factory is given is not the values.
+        return source is { Type: { } type } && (SymbolEqualityComparer.Default.Equals(parameter.Type, ElementOf(type)) || parameter.Type.SpecialType == SpecialType.System_Object)
+            ? _state.Set(parameter, Evaluate(source))
+            : _state;
     }
 
     /// <summary>The library call a lambda is given to, if it is one's argument.</summary>

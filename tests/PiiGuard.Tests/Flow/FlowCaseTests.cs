@@ -233,6 +233,7 @@ public sealed class FlowCaseTests
         { "recursive local function", "string Repeat(string v, int n) => n == 0 ? v : Repeat(v + v, n - 1); " + L + "{|PII002:Repeat(c.Email, 3)|}); " + L + "Repeat(text, 3));" },
         { "lambda given the elements of a list it is called on", "var phones = customers.Select(x => x.Phone).ToList(); phones.ForEach(p => log.LogInformation(\"{P}\", {|PII002:p|}));" },
         { "lambda given the elements of a list of keys", "var ids = customers.Select(x => x.Source).ToList(); ids.ForEach(p => log.LogInformation(\"{P}\", p));" },
+        { "factory lambda given the key, not the values", "var cache = new System.Collections.Concurrent.ConcurrentDictionary<int, string>(); cache[c.Id] = c.Email; cache.GetOrAdd(1, k => { log.LogInformation(\"{K}\", k); return \"\"; });" },
         { "iterator yielding the data", "IEnumerable<string> Mails() { foreach (var x in customers) { yield return x.Email; } } foreach (var m in Mails()) { " + L + "{|PII002:m|}); }" },
         { "iterator yielding keys", "IEnumerable<string> Sources() { foreach (var x in customers) { yield return x.Source; } } foreach (var m in Sources()) { " + L + "m); }" },
         { "local function recursing on several paths", "string P(int n) => n <= 0 ? c.Email : P(n - 1) + P(n - 2) + P(n - 3) + P(n - 4); " + L + "{|PII002:P(12)|});" },

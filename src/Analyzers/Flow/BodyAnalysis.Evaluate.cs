@@ -141,6 +141,12 @@ internal sealed partial class BodyAnalysis
     /// <summary>What a member of a value holds, given what the value holds (a member read, a property pattern).</summary>
     private PersonalData? MemberOf(ISymbol member, PersonalData? marked, PersonalData? receiver)
     {
+        if (receiver?.Members is not null && member is IPropertySymbol { Name: "Current" } && IsEnumerator(member.ContainingType))
+        {
+            // The element a foreach's enumerator is at: one of the objects the sequence holds, members apart.
+            return PersonalData.Merge(marked, receiver);
+        }
+
         if (receiver?.Members is { } members)
         {
             return PersonalData.Merge(marked, members.TryGetValue(MemberName(member), out var value) ? value : null);
@@ -249,13 +255,20 @@ internal sealed partial class BodyAnalysis
     private PersonalData? Passed(IOperation value, IInvocationOperation invocation)
     {
         var data = Evaluate(value);
-        if (data?.Members is not null && Unwrap(value).Type is { } type && invocation.Type.Mentions(ElementOf(type), maxDepth: 3))
+        if (data?.Members is not null && Unwrap(value).Type is { } type
+            && (invocation.Type.Mentions(ElementOf(type), maxDepth: 3) || IsEnumerator(invocation.Type) && invocation.Type!.ContainingType.Mentions(ElementOf(type), maxDepth: 3)))
         {
+            // (A List<T>'s enumerator is a type nested in List<T>: its containing type names the elements.)
             return data;
         }
 
         return data is null ? null : AsText(value, data);
     }
+
+    private static bool IsEnumerator(ITypeSymbol? type) =>
+        type is not null
+        && (type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerator_T
+            || type.AllInterfaces.Any(contract => contract.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerator_T));
 
     // The values a sequence holds (IEnumerable<T>, arrays); any other value, itself.
     private static ITypeSymbol ElementOf(ITypeSymbol type)

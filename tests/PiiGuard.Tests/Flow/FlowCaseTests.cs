@@ -209,6 +209,8 @@ public sealed class FlowCaseTests
         { "SelectMany", L + "{|PII002:string.Join(\",\", customers.SelectMany(x => x.Vehicles).Select(v => v.Vin))|});" },
         { "ToDictionary values", L + "{|PII002:string.Join(\",\", customers.ToDictionary(x => x.Id, x => x.Email).Values)|});" },
         { "the largest of the birth years", L + "{|PII002:customers.Select(x => x.DateOfBirth.Year).Max()|});" },
+        { "foreach over DTOs built in a projection", "var rows = customers.Select(x => new PlainDto { Email = x.Email }).ToList(); foreach (var r in rows) { " + L + "{|PII002:r.Email|}); " + L + "r.Source); }" },
+        { "foreach over DTOs built from keys", "var rows = customers.Select(x => new PlainDto { Source = x.Source }).ToList(); foreach (var r in rows) { " + L + "r.Email); }" },
         { "DTOs built in a projection pass through ToList and First", "var first = customers.Select(x => new PlainDto { Email = x.Email }).ToList().First(); " + L + "{|PII002:first.Email|});" },
         { "DTOs built from keys pass through ToList and First", "var first = customers.Select(x => new PlainDto { Source = x.Source }).ToList().First(); " + L + "first.Email);" },
         { "a clean member projected from DTOs built here", L + "string.Join(\",\", customers.Select(x => new PlainDto { Email = x.Email, Source = x.Source }).Select(d => d.Source).ToList()));" },

@@ -526,6 +526,7 @@ internal sealed partial class BodyAnalysis
         IParameterReferenceOperation parameter => parameter.Parameter,
         IFlowCaptureReferenceOperation capture => CaptureKey.Of(capture.Id),
         IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+        IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.IsEmpty: true } property when IsStorage(property.Property) => property.Property,
         IInstanceReferenceOperation => FlowState.This,
         _ => null,
     };

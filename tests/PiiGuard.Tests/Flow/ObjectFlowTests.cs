@@ -38,6 +38,9 @@ public sealed class ObjectFlowTests
         { "member of a record a mapper builds", "static DtoRecord ToDto(Customer c) => new(c.Email, c.Source); void Run(Customer c) { var d = ToDto(c); log.LogInformation(\"{E}\", {|PII002:d.Email|}); }" },
         { "record a mapper builds, taken apart", "static DtoRecord ToDto(Customer c) => new(c.Email, c.Source); void Run(Customer c) { var (mail, source) = ToDto(c); log.LogInformation(\"{M}\", {|PII002:mail|}); log.LogInformation(\"{S}\", source); }" },
         { "record built here, taken apart", "void Run(Customer c) { var (mail, source) = new DtoRecord(c.Email, c.Source); log.LogInformation(\"{M}\", {|PII002:mail|}); log.LogInformation(\"{S}\", source); }" },
+        { "readonly list field filled in one method, logged in another", "private readonly List<string> _pending = new(); void Queue(Customer c) { _pending.Add(c.Email); } void Flush() => log.LogInformation(\"{P}\", {|PII002:string.Join(\",\", _pending)|});" },
+        { "get-only list property filled in one method, logged in another", "private List<string> Pending { get; } = new(); void Queue(Customer c) { Pending.Add(c.Email); } void Flush() => log.LogInformation(\"{P}\", {|PII002:string.Join(\",\", Pending)|});" },
+        { "get-only list property filled with keys", "private List<string> Pending { get; } = new(); void Queue(Customer c) { Pending.Add(c.Source); } void Flush() => log.LogInformation(\"{P}\", string.Join(\",\", Pending));" },
         { "field set from a parameter is not guessed", "private string _last = \"\"; void Remember(string value) { _last = value; } void Report() => log.LogInformation(\"{L}\", _last);" },
     };
 

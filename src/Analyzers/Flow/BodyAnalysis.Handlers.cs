@@ -21,6 +21,9 @@ internal sealed partial class BodyAnalysis
         // Per block of a try region: the handlers an exception thrown there may enter (nested tries: several).
         private readonly Dictionary<int, List<int>> _entered = new();
 
+        // Per last block of a finally: the blocks control reaches after it (the graph leaves the finally with no destination).
+        private readonly Dictionary<int, List<int>> _afterFinally = new();
+
         private Handlers()
         {
         }
@@ -30,11 +33,45 @@ internal sealed partial class BodyAnalysis
         {
             Handlers? handlers = null;
             Collect(graph, graph.Root, ref handlers);
+            if (handlers is not null)
+            {
+                // A branch out of a try runs the finally regions it lists on its way: what they assign reaches its destination.
+                foreach (var block in graph.Blocks)
+                {
+                    handlers.AddFinallyPassages(block.FallThroughSuccessor);
+                    handlers.AddFinallyPassages(block.ConditionalSuccessor);
+                }
+            }
+
             return handlers;
+        }
+
+        private void AddFinallyPassages(ControlFlowBranch? branch)
+        {
+            if (branch is not { Destination: { } destination } || branch.FinallyRegions.IsEmpty)
+            {
+                return;
+            }
+
+            foreach (var region in branch.FinallyRegions)
+            {
+                if (_guarded.ContainsKey(region.FirstBlockOrdinal))
+                {
+                    if (!_afterFinally.TryGetValue(region.LastBlockOrdinal, out var after))
+                    {
+                        _afterFinally[region.LastBlockOrdinal] = after = new List<int>();
+                    }
+
+                    after.Add(destination.Ordinal);
+                }
+            }
         }
 
         /// <summary>The handlers an exception thrown in the block may enter; <see langword="null"/> outside every try region.</summary>
         public List<int>? EnteredFrom(int ordinal) => _entered.TryGetValue(ordinal, out var handlers) ? handlers : null;
+
+        /// <summary>The blocks reached after the finally the block ends; <see langword="null"/> for any other block.</summary>
+        public List<int>? AfterFinally(int ordinal) => _afterFinally.TryGetValue(ordinal, out var blocks) ? blocks : null;
 
         /// <summary>Whether the block is the first of a handler, and if so, the blocks of the try region it guards.</summary>
         public bool TryGetGuarded(int ordinal, out (int First, int Last) guarded) => _guarded.TryGetValue(ordinal, out guarded);

@@ -121,6 +121,14 @@ internal sealed partial class BodyAnalysis
                     Enqueue(successor.Ordinal);
                 }
             }
+
+            if (_handlers?.AfterFinally(ordinal) is { } after)
+            {
+                foreach (var next in after)
+                {
+                    Enqueue(next);
+                }
+            }
         }
 
         // The final pass: the states are settled; show each call to the observer and collect return values.
@@ -173,6 +181,15 @@ internal sealed partial class BodyAnalysis
             if (exits[predecessor.Source.Ordinal] is { } exit)
             {
                 entry = FlowState.Merge(entry, exit);
+            }
+
+            // A branch out of a try passes through its finally regions first.
+            foreach (var region in predecessor.FinallyRegions)
+            {
+                if (exits[region.LastBlockOrdinal] is { } afterFinally)
+                {
+                    entry = FlowState.Merge(entry, afterFinally);
+                }
             }
         }
 

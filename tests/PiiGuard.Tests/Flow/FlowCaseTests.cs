@@ -55,6 +55,8 @@ public sealed class FlowCaseTests
         { "exception filter itself", "try { text = text.Trim(); } catch (Exception ex) when (Log(c.Email)) { } bool Log(string v) { " + L + "{|PII002:v|}); return false; }" },
         { "catch inside a loop over a list", "foreach (var x in customers) { try { text = text.Trim(); } catch (Exception ex) { log.LogWarning(ex, \"Skipped {Email}\", {|PII002:x.Email|}); } }" },
         { "loop over a list inside a try", "try { foreach (var x in customers) { text = x.Email; } } catch (Exception) { " + L + "{|PII002:text|}); }" },
+        { "value a finally assigns, read after the try", "var note = \"\"; try { text = text.Trim(); } finally { note = c.Email; } " + L + "{|PII002:note|});" },
+        { "value a finally clears, read after the try", "var note = \"\"; try { note = text; } finally { note = text.Trim(); } " + L + "note);" },
         { "finally block", "try { text = text.Trim(); } finally { " + L + "{|PII002:c.Email|}); }" },
         { "catch sees a value assigned in the try before a throwing call", "var e = \"\"; try { e = c.Email; text = text.Trim(); e = \"\"; } catch (Exception) { " + L + "{|PII002:e|}); }" },
         { "catch after the try cleared the value", "var e = c.Email; e = \"\"; try { text = text.Trim(); } catch (Exception) { " + L + "e); }" },

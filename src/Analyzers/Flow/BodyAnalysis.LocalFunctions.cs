@@ -15,7 +15,7 @@ internal sealed partial class BodyAnalysis
 
     /// <summary>
     /// Runs a local function's body where it is called: with the state it captures there and its parameters bound
-    /// to this call's arguments, one level deeper (a recursive local function stops at <see cref="MaxNesting"/>).
+    /// to this call's arguments, one level deeper (a local function is not run again inside its own run).
     /// Observed, its calls are shown with this call's data: a helper that logs its parameter logs what each caller
     /// gives it. The end of <see cref="Run(FlowState)"/> still runs each local function once with the body's exit
     /// state, for those no call reaches.
@@ -49,7 +49,6 @@ internal sealed partial class BodyAnalysis
 
     private (PersonalData? Returned, FlowState Exit) RunLocalFunction(IInvocationOperation invocation, IMethodSymbol localFunction, ControlFlowGraph graph, bool observe)
     {
-
         var initial = _state;
         foreach (var parameter in localFunction.Parameters)
         {

@@ -35,8 +35,7 @@ internal sealed partial class BodyAnalysis
                 for (var i = 0; i < recursive.DeconstructionSubpatterns.Length; i++)
                 {
                     var name = deconstruct is null || skipped < 0 ? "Item" + (i + 1) : MemberNamed(recursive.MatchedType, deconstruct.Parameters[skipped + i].Name);
-                    var part = input?.Members is { } members ? (name is not null && members.TryGetValue(name, out var item) ? item : null) : input;
-                    BindPattern(recursive.DeconstructionSubpatterns[i], part);
+                    BindPattern(recursive.DeconstructionSubpatterns[i], Part(input, name));
                 }
 
                 break;

@@ -358,7 +358,7 @@ internal sealed partial class BodyAnalysis
             case IFlowCaptureReferenceOperation capture:
                 // The graph captures the target of e ??= value (and of compound assignments) and assigns the capture.
                 Store(CaptureKey.Of(capture.Id), data, strong);
-                if (_aliases is not null && _aliases.TryGetValue(capture.Id, out var variable))
+                if (AliasOf(capture) is { } variable)
                 {
                     Store(variable, data, strong);
                 }
@@ -405,8 +405,7 @@ internal sealed partial class BodyAnalysis
             for (var i = 0; i < tuple.Elements.Length; i++)
             {
                 var name = deconstruct is null ? "Item" + (i + 1) : MemberNamed(type!, deconstruct.Parameters[i].Name);
-                var element = data?.Members is { } members ? (name is not null && members.TryGetValue(name, out var item) ? item : null) : data;
-                AssignDeconstruction(tuple.Elements[i], element);
+                AssignDeconstruction(tuple.Elements[i], Part(data, name));
             }
         }
         else if (target is IDeclarationExpressionOperation declaration)
@@ -433,6 +432,10 @@ internal sealed partial class BodyAnalysis
     }
 
     // The member a constructor or Deconstruct parameter stands for, as a positional record names them (email is Email).
+    // One part of a value taken apart: the member of that name of an object built here, else the whole value.
+    private static PersonalData? Part(PersonalData? whole, string? name) =>
+        whole?.Members is { } members ? (name is not null && members.TryGetValue(name, out var part) ? part : null) : whole;
+
     private static string? MemberNamed(ITypeSymbol type, string parameter) =>
         type.GetMembers().FirstOrDefault(m => m is IPropertySymbol or IFieldSymbol && string.Equals(m.Name, parameter, System.StringComparison.OrdinalIgnoreCase))?.Name;
 
@@ -489,7 +492,7 @@ internal sealed partial class BodyAnalysis
         {
             // list.Clear(), builder.Clear(): the collection or builder holds nothing after it.
             Store(emptied, null, strong: true);
-            if (_aliases is not null && Unwrap(cleared) is IFlowCaptureReferenceOperation clearedCapture && _aliases.TryGetValue(clearedCapture.Id, out var clearedVariable))
+            if (AliasOf(cleared) is { } clearedVariable)
             {
                 Store(clearedVariable, null, strong: true);
             }
@@ -500,8 +503,7 @@ internal sealed partial class BodyAnalysis
         if (!method.IsStatic && invocation.Instance is { } receiver && KeyOf(FluentRoot(receiver)) is { } key && IsAccumulating(method))
         {
             // A capture of a variable is the same object: builder.AppendLine($"...") captures the builder, then appends.
-            var aliased = _aliases is not null && Unwrap(FluentRoot(receiver)) is IFlowCaptureReferenceOperation capture
-                && _aliases.TryGetValue(capture.Id, out var variable) ? variable : null;
+            var aliased = AliasOf(FluentRoot(receiver));
             foreach (var argument in invocation.Arguments)
             {
                 var data = Evaluate(argument.Value);
@@ -516,6 +518,10 @@ internal sealed partial class BodyAnalysis
 
     // Captures of a variable (the graph captures a receiver before evaluating the arguments it is given).
     private Dictionary<CaptureId, object>? _aliases;
+
+    // The variable a capture reference stands for, when the graph captured one: the same object.
+    private object? AliasOf(IOperation operation) =>
+        _aliases is not null && Unwrap(operation) is IFlowCaptureReferenceOperation capture && _aliases.TryGetValue(capture.Id, out var variable) ? variable : null;
 
     // builder.Append(a).Append(b): every call in the chain adds to the builder the chain starts from.
     private static IOperation FluentRoot(IOperation receiver)

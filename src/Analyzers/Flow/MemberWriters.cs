@@ -4,7 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PiiGuard.Analyzers.Flow;
@@ -113,13 +113,16 @@ internal sealed class MemberWriters
 
             foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
             {
-                foreach (var token in reference.GetSyntax(cancellationToken).DescendantTokens())
+                // A member is referenced by a simple name (`_items`, `this._items`, `{ Items = … }`): the nodes alone show
+                // every such reference, without the tokens, which outnumber them.
+                foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
                 {
-                    if (token.IsKind(SyntaxKind.IdentifierToken))
+                    if (node is IdentifierNameSyntax identifier)
                     {
-                        if (!names.TryGetValue(token.ValueText, out var methods))
+                        var name = identifier.Identifier.ValueText;
+                        if (!names.TryGetValue(name, out var methods))
                         {
-                            names[token.ValueText] = methods = new List<IMethodSymbol>();
+                            names[name] = methods = new List<IMethodSymbol>();
                         }
 
                         if (methods.Count == 0 || !ReferenceEquals(methods[methods.Count - 1], method))
@@ -151,16 +154,29 @@ internal sealed class MemberWriters
                 continue;
             }
 
-            foreach (var descendant in operation.Descendants())
-            {
-                if (descendant is IMemberReferenceOperation found && IsWritten(found))
-                {
-                    written.Add(found.Member.OriginalDefinition);
-                }
-            }
+            Collect(operation, written);
         }
 
         return _writtenBy.GetOrAdd(method, written);
+    }
+
+    // One stack for the walk rather than an iterator per level; unbounded depth (a long concatenation) costs heap, not stack.
+    private void Collect(IOperation body, HashSet<ISymbol> written)
+    {
+        var pending = new Stack<IOperation>();
+        pending.Push(body);
+        while (pending.Count > 0)
+        {
+            foreach (var child in pending.Pop().ChildOperations)
+            {
+                if (child is IMemberReferenceOperation found && IsWritten(found))
+                {
+                    written.Add(found.Member.OriginalDefinition);
+                }
+
+                pending.Push(child);
+            }
+        }
     }
 
     private bool IsWritten(IOperation reference)

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -25,7 +26,7 @@ internal sealed class MemberWriters
 {
     private readonly PersonalDataFlow _flow;
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IMethodSymbol>> _byMember = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<IMethodSymbol>>> _namesByType = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<NamedWrite>>> _namesByType = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, HashSet<ISymbol>> _writtenBy = new(SymbolEqualityComparer.Default);
 
     public MemberWriters(PersonalDataFlow flow) => _flow = flow;
@@ -79,9 +80,65 @@ internal sealed class MemberWriters
             return constructors.Where(_flow.HasBody);
         }
 
-        return Names(member.ContainingType, cancellationToken).TryGetValue(member.Name, out var candidates)
-            ? candidates
-            : Enumerable.Empty<IMethodSymbol>();
+        if (!Names(member.ContainingType, cancellationToken).TryGetValue(member.Name, out var writes))
+        {
+            return Enumerable.Empty<IMethodSymbol>();
+        }
+
+        var type = member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type;
+        var candidates = new List<IMethodSymbol>();
+        foreach (var write in writes)
+        {
+            if ((candidates.Count == 0 || !ReferenceEquals(candidates[candidates.Count - 1], write.Method))
+                && (write.Invoked is null || MayFill(type, write.Invoked)))
+            {
+                candidates.Add(write.Method);
+            }
+        }
+
+        return candidates;
+    }
+
+    // Whether a call of this name on a value of the type may fill it, as IsWritten judges the call it binds to: a method
+    // of the compilation, or a library method that keeps its arguments (`_rates.TryGetValue(…)` does not).
+    private bool MayFill(ITypeSymbol type, string name)
+    {
+        var found = false;
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (AnyMayFill(current, name, ref found))
+            {
+                return true;
+            }
+        }
+
+        foreach (var @interface in type.AllInterfaces)
+        {
+            if (AnyMayFill(@interface, name, ref found))
+            {
+                return true;
+            }
+        }
+
+        // Nothing of that name (a type parameter's, a delegate's, `dynamic`): as good as unknown.
+        return !found;
+    }
+
+    private bool AnyMayFill(ITypeSymbol type, string name, ref bool found)
+    {
+        foreach (var candidate in type.GetMembers(name))
+        {
+            if (candidate is IMethodSymbol method)
+            {
+                found = true;
+                if (_flow.HasBody(method) || BodyAnalysis.IsAccumulating(method))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool IsFillable(ISymbol member)
@@ -94,8 +151,9 @@ internal sealed class MemberWriters
         type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_ICollection_T
         || type is { Name: "ICollection", ContainingNamespace.Name: "Collections" };
 
-    // Which of the type's methods spell each identifier: cheap before binding, a body that never names a member cannot reference it.
-    private Dictionary<string, List<IMethodSymbol>> Names(INamedTypeSymbol type, CancellationToken cancellationToken)
+    // Which of the type's methods spell each identifier where it may be written: cheap before binding, a body that never
+    // names a member in such a place cannot write it (IsWritten), and a read of `items.Count` is no candidate for `Count`.
+    private Dictionary<string, List<NamedWrite>> Names(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         type = type.OriginalDefinition;
         if (_namesByType.TryGetValue(type, out var known))
@@ -103,7 +161,7 @@ internal sealed class MemberWriters
             return known;
         }
 
-        var names = new Dictionary<string, List<IMethodSymbol>>();
+        var names = new Dictionary<string, List<NamedWrite>>();
         foreach (var candidate in type.GetMembers())
         {
             if (candidate is not IMethodSymbol method || !_flow.HasBody(method))
@@ -117,17 +175,18 @@ internal sealed class MemberWriters
                 // every such reference, without the tokens, which outnumber them.
                 foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
                 {
-                    if (node is IdentifierNameSyntax identifier)
+                    if (node is IdentifierNameSyntax identifier && WriteOf(identifier) is { } write)
                     {
                         var name = identifier.Identifier.ValueText;
-                        if (!names.TryGetValue(name, out var methods))
+                        if (!names.TryGetValue(name, out var writes))
                         {
-                            names[name] = methods = new List<IMethodSymbol>();
+                            names[name] = writes = new List<NamedWrite>();
                         }
 
-                        if (methods.Count == 0 || !ReferenceEquals(methods[methods.Count - 1], method))
+                        var named = new NamedWrite(method, write.Length == 0 ? null : write);
+                        if (writes.Count == 0 || !writes[writes.Count - 1].Repeats(named))
                         {
-                            methods.Add(method);
+                            writes.Add(named);
                         }
                     }
                 }
@@ -135,6 +194,75 @@ internal sealed class MemberWriters
         }
 
         return _namesByType.GetOrAdd(type, names);
+    }
+
+    /// <summary>A method that names a member where it may write it; <see cref="Invoked"/> when only by calling a method of that name on it.</summary>
+    private readonly struct NamedWrite
+    {
+        public NamedWrite(IMethodSymbol method, string? invoked)
+        {
+            Method = method;
+            Invoked = invoked;
+        }
+
+        public IMethodSymbol Method { get; }
+
+        public string? Invoked { get; }
+
+        public bool Repeats(NamedWrite other) => ReferenceEquals(Method, other.Method) && Invoked == other.Invoked;
+    }
+
+    // The syntax of what IsWritten accepts, climbing as it climbs: null where the name is only read; the name of the method
+    // called when the name is written only as the receiver of a call (`_rates.TryGetValue(…)`), which the member's type
+    // then judges; empty for any other write (the call's receiver is then something else than the member).
+    private static string? WriteOf(IdentifierNameSyntax name)
+    {
+        ExpressionSyntax current = name;
+        if (current.Parent is MemberAccessExpressionSyntax qualified && qualified.Name == current
+            || current.Parent is MemberBindingExpressionSyntax)
+        {
+            current = (ExpressionSyntax)current.Parent;
+        }
+
+        var receiverIsMember = true;
+        while (true)
+        {
+            switch (current.Parent)
+            {
+                case ParenthesizedExpressionSyntax:
+                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression }:
+                    current = (ExpressionSyntax)current.Parent;
+                    continue;
+                case CastExpressionSyntax or DeclarationExpressionSyntax:
+                case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AsExpression } when ((BinaryExpressionSyntax)current.Parent).Left == current:
+                case ElementAccessExpressionSyntax element when element.Expression == current:
+                    receiverIsMember = false;
+                    current = (ExpressionSyntax)current.Parent;
+                    continue;
+                case MemberAccessExpressionSyntax outer when outer.Expression == current:
+                    if (outer.Parent is InvocationExpressionSyntax call && call.Expression == outer)
+                    {
+                        return receiverIsMember ? outer.Name.Identifier.ValueText : string.Empty;
+                    }
+
+                    receiverIsMember = false;
+                    current = outer;
+                    continue;
+                case ArgumentSyntax { Parent: TupleExpressionSyntax tuple }:
+                    current = tuple;
+                    continue;
+                case AssignmentExpressionSyntax assignment:
+                    return assignment.Left == current ? string.Empty : null;
+                case InvocationExpressionSyntax invocation:
+                    return invocation.Expression == current ? string.Empty : null;
+                case ConditionalAccessExpressionSyntax access:
+                    return access.Expression != current ? null
+                        : receiverIsMember && access.WhenNotNull is InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding } ? binding.Name.Identifier.ValueText
+                        : string.Empty;
+                default:
+                    return null;
+            }
+        }
     }
 
     // The members of its own type a method writes, from one walk of its operations.

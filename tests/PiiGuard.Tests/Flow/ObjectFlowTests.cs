@@ -41,6 +41,15 @@ public sealed class ObjectFlowTests
         { "readonly list field filled in one method, logged in another", "private readonly List<string> _pending = new(); void Queue(Customer c) { _pending.Add(c.Email); } void Flush() => log.LogInformation(\"{P}\", {|PII002:string.Join(\",\", _pending)|});" },
         { "get-only list property filled in one method, logged in another", "private List<string> Pending { get; } = new(); void Queue(Customer c) { Pending.Add(c.Email); } void Flush() => log.LogInformation(\"{P}\", {|PII002:string.Join(\",\", Pending)|});" },
         { "get-only list property filled with keys", "private List<string> Pending { get; } = new(); void Queue(Customer c) { Pending.Add(c.Source); } void Flush() => log.LogInformation(\"{P}\", string.Join(\",\", Pending));" },
+        // Each spelling of a write the member writers find by their names before binding (MemberWriters.WriteOf).
+        { "list field filled through a conditional access", "private readonly List<string>? _pending = new(); void Queue(Customer c) { _pending?.Add(c.Email); } void Flush() => log.LogInformation(\"{P}\", {|PII002:string.Join(\",\", _pending!)|});" },
+        { "list field filled through this", "private readonly List<string> _pending = new(); void Queue(Customer c) { this._pending.Add(c.Email); } void Flush() => log.LogInformation(\"{P}\", {|PII002:string.Join(\",\", _pending)|});" },
+        { "list field filled after a null-forgiving operator", "private readonly List<string>? _pending = new(); void Queue(Customer c) { _pending!.Add(c.Email); } void Flush() => log.LogInformation(\"{P}\", {|PII002:string.Join(\",\", _pending!)|});" },
+        { "collection field filled through a cast", "private readonly ICollection<string> _pending = new List<string>(); void Queue(Customer c) { ((List<string>)_pending).Add(c.Email); } void Flush() => log.LogInformation(\"{P}\", {|PII002:string.Join(\",\", _pending)|});" },
+        { "fields assigned by deconstruction", "private string _mail = \"\"; private string _source = \"\"; void Remember(Customer c) { (_mail, _source) = (c.Email, c.Source); } void Report() { log.LogInformation(\"{M}\", {|PII002:_mail|}); log.LogInformation(\"{S}\", _source); }" },
+        { "field assigned by a compound assignment", "private string _seen = \"\"; void Remember(Customer c) { _seen += c.Email; } void Report() => log.LogInformation(\"{S}\", {|PII002:_seen|});" },
+        { "field assigned by ??=", "private string? _first; void Remember(Customer c) { _first ??= c.Email; } void Report() => log.LogInformation(\"{F}\", {|PII002:_first|});" },
+        { "dictionary field looked up with personal data, not filled", "private readonly Dictionary<string, decimal> _rates = new(); decimal Quote(Customer c) => _rates.TryGetValue(c.Email, out var rate) ? rate : 0m; void Report() => log.LogInformation(\"{R}\", _rates.Count);" },
         { "field set from a parameter is not guessed", "private string _last = \"\"; void Remember(string value) { _last = value; } void Report() => log.LogInformation(\"{L}\", _last);" },
     };
 

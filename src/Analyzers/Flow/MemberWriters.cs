@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace PiiGuard.Analyzers.Flow;
 
@@ -26,7 +27,6 @@ internal sealed class MemberWriters
 {
     private readonly PersonalDataFlow _flow;
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IMethodSymbol>> _byMember = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<NamedWrite>>> _namesByType = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, HashSet<ISymbol>> _writtenBy = new(SymbolEqualityComparer.Default);
 
     public MemberWriters(PersonalDataFlow flow) => _flow = flow;
@@ -80,23 +80,109 @@ internal sealed class MemberWriters
             return constructors.Where(_flow.HasBody);
         }
 
-        if (!Names(member.ContainingType, cancellationToken).TryGetValue(member.Name, out var writes))
-        {
-            return Enumerable.Empty<IMethodSymbol>();
-        }
-
         var type = member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type;
         var candidates = new List<IMethodSymbol>();
-        foreach (var write in writes)
+        var search = new TextSearch();
+        foreach (var candidate in member.ContainingType.GetMembers())
         {
-            if ((candidates.Count == 0 || !ReferenceEquals(candidates[candidates.Count - 1], write.Method))
-                && (write.Invoked is null || MayFill(type, write.Invoked)))
+            if (candidate is IMethodSymbol method && _flow.HasBody(method) && MayWrite(method, member.Name, type, search, cancellationToken))
             {
-                candidates.Add(write.Method);
+                candidates.Add(method);
             }
         }
 
         return candidates;
+    }
+
+    // Whether the method names the member where it may write it (WriteOf). Only the places its text spells the name are
+    // looked at, not every node of the body (a pricing service's methods all read its rates, few write them).
+    private bool MayWrite(IMethodSymbol method, string name, ITypeSymbol type, TextSearch search, CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            if (reference.SyntaxTree.TryGetText(out var text) && search.Find(text, reference.Span, name))
+            {
+                foreach (var position in search.Positions)
+                {
+                    if (syntax.FindToken(position).Parent is IdentifierNameSyntax identifier && MayWrite(identifier, name, type))
+                    {
+                        return true;
+                    }
+                }
+
+                continue;
+            }
+
+            // No text at hand, or an escape that may spell the name otherwise (`\u005Frates`): every name of the body.
+            foreach (var node in syntax.DescendantNodes())
+            {
+                if (node is IdentifierNameSyntax identifier && MayWrite(identifier, name, type))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool MayWrite(IdentifierNameSyntax identifier, string name, ITypeSymbol type) =>
+        identifier.Identifier.ValueText == name
+        && WriteOf(identifier) is { } invoked
+        && (invoked.Length == 0 || MayFill(type, invoked));
+
+    /// <summary>Where a text spells a name, a chunk at a time (chunks overlap by the name's length); reused for a member's candidates.</summary>
+    private sealed class TextSearch
+    {
+        private const int Chunk = 4096;
+        private readonly char[] _buffer = new char[Chunk];
+
+        public List<int> Positions { get; } = new();
+
+        /// <summary>Fills <see cref="Positions"/>; false when the span holds a unicode escape, which may spell the name otherwise.</summary>
+        public bool Find(SourceText text, TextSpan span, string name)
+        {
+            Positions.Clear();
+            for (var start = span.Start; start < span.End; start += Chunk - name.Length)
+            {
+                var length = System.Math.Min(Chunk, span.End - start);
+                text.CopyTo(start, _buffer, 0, length);
+                for (var i = 0; i < length; i++)
+                {
+                    if (_buffer[i] == '\\' && i + 1 < length && _buffer[i + 1] is 'u' or 'U')
+                    {
+                        return false;
+                    }
+
+                    // A match inside the overlap is found again at the start of the next chunk: counted there.
+                    if (i + name.Length <= length && (start + length >= span.End || i < Chunk - name.Length) && Matches(_buffer, i, name))
+                    {
+                        Positions.Add(start + i);
+                    }
+                }
+
+                if (start + length >= span.End)
+                {
+                    break;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    private static bool Matches(char[] buffer, int index, string name)
+    {
+        for (var j = 0; j < name.Length; j++)
+        {
+            if (buffer[index + j] != name[j])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // Whether a call of this name on a value of the type may fill it, as IsWritten judges the call it binds to: a method
@@ -150,67 +236,6 @@ internal sealed class MemberWriters
     private static bool IsCollection(ITypeSymbol type) =>
         type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_ICollection_T
         || type is { Name: "ICollection", ContainingNamespace.Name: "Collections" };
-
-    // Which of the type's methods spell each identifier where it may be written: cheap before binding, a body that never
-    // names a member in such a place cannot write it (IsWritten), and a read of `items.Count` is no candidate for `Count`.
-    private Dictionary<string, List<NamedWrite>> Names(INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        type = type.OriginalDefinition;
-        if (_namesByType.TryGetValue(type, out var known))
-        {
-            return known;
-        }
-
-        var names = new Dictionary<string, List<NamedWrite>>();
-        foreach (var candidate in type.GetMembers())
-        {
-            if (candidate is not IMethodSymbol method || !_flow.HasBody(method))
-            {
-                continue;
-            }
-
-            foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
-            {
-                // A member is referenced by a simple name (`_items`, `this._items`, `{ Items = … }`): the nodes alone show
-                // every such reference, without the tokens, which outnumber them.
-                foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
-                {
-                    if (node is IdentifierNameSyntax identifier && WriteOf(identifier) is { } write)
-                    {
-                        var name = identifier.Identifier.ValueText;
-                        if (!names.TryGetValue(name, out var writes))
-                        {
-                            names[name] = writes = new List<NamedWrite>();
-                        }
-
-                        var named = new NamedWrite(method, write.Length == 0 ? null : write);
-                        if (writes.Count == 0 || !writes[writes.Count - 1].Repeats(named))
-                        {
-                            writes.Add(named);
-                        }
-                    }
-                }
-            }
-        }
-
-        return _namesByType.GetOrAdd(type, names);
-    }
-
-    /// <summary>A method that names a member where it may write it; <see cref="Invoked"/> when only by calling a method of that name on it.</summary>
-    private readonly struct NamedWrite
-    {
-        public NamedWrite(IMethodSymbol method, string? invoked)
-        {
-            Method = method;
-            Invoked = invoked;
-        }
-
-        public IMethodSymbol Method { get; }
-
-        public string? Invoked { get; }
-
-        public bool Repeats(NamedWrite other) => ReferenceEquals(Method, other.Method) && Invoked == other.Invoked;
-    }
 
     // The syntax of what IsWritten accepts, climbing as it climbs: null where the name is only read; the name of the method
     // called when the name is written only as the receiver of a call (`_rates.TryGetValue(…)`), which the member's type

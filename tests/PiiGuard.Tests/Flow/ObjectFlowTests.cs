@@ -49,6 +49,8 @@ public sealed class ObjectFlowTests
         { "fields assigned by deconstruction", "private string _mail = \"\"; private string _source = \"\"; void Remember(Customer c) { (_mail, _source) = (c.Email, c.Source); } void Report() { log.LogInformation(\"{M}\", {|PII002:_mail|}); log.LogInformation(\"{S}\", _source); }" },
         { "field assigned by a compound assignment", "private string _seen = \"\"; void Remember(Customer c) { _seen += c.Email; } void Report() => log.LogInformation(\"{S}\", {|PII002:_seen|});" },
         { "field assigned by ??=", "private string? _first; void Remember(Customer c) { _first ??= c.Email; } void Report() => log.LogInformation(\"{F}\", {|PII002:_first|});" },
+        { "list field filled under a unicode escape of its name", "private readonly List<string> _pending = new(); void Queue(Customer c) { \\u005Fpending.Add(c.Email); } void Flush() => log.LogInformation(\"{P}\", {|PII002:string.Join(\",\", _pending)|});" },
+        { "list field filled under a verbatim name", "private readonly List<string> _pending = new(); void Queue(Customer c) { @_pending.Add(c.Email); } void Flush() => log.LogInformation(\"{P}\", {|PII002:string.Join(\",\", _pending)|});" },
         { "dictionary field looked up with personal data, not filled", "private readonly Dictionary<string, decimal> _rates = new(); decimal Quote(Customer c) => _rates.TryGetValue(c.Email, out var rate) ? rate : 0m; void Report() => log.LogInformation(\"{R}\", _rates.Count);" },
         { "field set from a parameter is not guessed", "private string _last = \"\"; void Remember(string value) { _last = value; } void Report() => log.LogInformation(\"{L}\", _last);" },
     };
@@ -60,6 +62,19 @@ public sealed class ObjectFlowTests
         _ = construct;
         return Verifier.AnalyzerAsync(FlowHarness.InClass(members));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4040)]
+    [InlineData(4050)]
+    [InlineData(4055)]
+    [InlineData(4060)]
+    [InlineData(9000)]
+    public Task A_field_filled_far_into_a_long_method_is_found(int padding) =>
+        // The member writers search a method's text in chunks before walking it: a name across two chunks is still seen.
+        Verifier.AnalyzerAsync(FlowHarness.InClass(
+            "private readonly List<string> _pending = new(); void Queue(Customer c) { /*" + new string('x', padding) + "*/ _pending.Add(c.Email); }"
+            + " void Flush() => log.LogInformation(\"{P}\", {|PII002:string.Join(\",\", _pending)|});"));
 
     [Fact]
     public Task An_object_returned_on_one_path_and_the_argument_on_another_keeps_both() =>

@@ -99,6 +99,21 @@ internal abstract class BodyScan<TScan>
     }
 
     /// <summary>
+    /// The answer for a method if one is final already (memoised here, or by another compilation of the snapshot),
+    /// without reading its body.
+    /// </summary>
+    protected bool TryGetAnswer(IMethodSymbol method, out bool answer, CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        if (_byMethod.TryGetValue(method, out answer))
+        {
+            return true;
+        }
+
+        return _bySnapshot is not null && Declaration(method, cancellationToken) is { } declaration && _bySnapshot.TryGetValue(declaration, out answer);
+    }
+
+    /// <summary>
     /// Records the answer a walk of the method's whole body gave, every operation's own answer final (asked outside
     /// any walk): what <see cref="OfMethod"/> would find. A method already answered keeps its answer.
     /// </summary>

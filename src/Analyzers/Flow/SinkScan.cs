@@ -48,17 +48,28 @@ internal sealed class SinkScan : BodyScan<SinkScan>
     public bool MayReachSink(IMethodSymbol method, CancellationToken cancellationToken) => OfMethod(method, cancellationToken);
 
     /// <summary>
+    /// Whether the body the driver gives for <paramref name="method"/> is known to have no sink step: a caller's question
+    /// already walked it (<see cref="MayReachSink"/> is whether its body has one). The taint scan then need not walk it.
+    /// </summary>
+    public bool IsKnownToReachNoSink(IMethodSymbol method, IOperation body, CancellationToken cancellationToken) =>
+        TryGetAnswer(method, out var mayReachSink, cancellationToken) && !mayReachSink && IsWholeBody(method, body, cancellationToken);
+
+    /// <summary>
     /// Takes the answer for <paramref name="method"/> from a walk of its body the driver gave (the taint scan's,
     /// which asks <see cref="IsSinkStep"/> of every call in it): the driver drops a file's semantic model once the
     /// file is analysed, and a caller analysed later would otherwise bind the method's body again in a new one.
     /// </summary>
     public void Learn(IMethodSymbol method, IOperation body, bool mayReachSink, CancellationToken cancellationToken)
     {
-        if (Flow.HasBody(method) && method.DeclaringSyntaxReferences is { Length: 1 } declarations && declarations[0].GetSyntax(cancellationToken) == body.Syntax)
+        if (IsWholeBody(method, body, cancellationToken))
         {
             Learn(method, mayReachSink, cancellationToken);
         }
     }
+
+    // The body is all the method has (not one part of a partial method, not another method's body given with it as owner).
+    private bool IsWholeBody(IMethodSymbol method, IOperation body, CancellationToken cancellationToken) =>
+        Flow.HasBody(method) && method.DeclaringSyntaxReferences is { Length: 1 } declarations && declarations[0].GetSyntax(cancellationToken) == body.Syntax;
 
     /// <summary>
     /// Whether a call (invocation, object creation or property assignment) is a sink of a family, or a call

@@ -31,8 +31,12 @@ internal sealed class TaintScan
     private static Scan? t_scan;
 
     private readonly PersonalDataFlow _flow;
+    private int _bodiesWalked;
 
     public TaintScan(PersonalDataFlow flow) => _flow = flow;
+
+    /// <summary>How many bodies this scan has walked: what a caller's earlier question spares.</summary>
+    internal int BodiesWalked => Volatile.Read(ref _bodiesWalked);
 
     /// <param name="body">The root of a body's operation tree.</param>
     /// <param name="owner">The method whose body it is, when the driver gave it: the sink steps found here answer
@@ -40,12 +44,19 @@ internal sealed class TaintScan
     /// <param name="cancellationToken">Cancels the scan.</param>
     public bool MaySendPersonalData(IOperation body, ISymbol? owner, CancellationToken cancellationToken)
     {
+        if (owner is IMethodSymbol known && _flow.SinkScan.IsKnownToReachNoSink(known, body, cancellationToken))
+        {
+            // A caller's question walked this body already and found no sink step in it: nothing to walk again.
+            return false;
+        }
+
         // One scan per thread, reused: its sets grew again for every body (a quarter of the scan's allocations).
         // Taken out while in use, and emptied after: a thread-static set holding symbols would keep their compilation alive.
         var scan = t_scan ?? new Scan();
         t_scan = null;
         try
         {
+            Interlocked.Increment(ref _bodiesWalked);
             scan.Start(_flow, cancellationToken);
             scan.Collect(body);
             var answer = MaySendPersonalData(scan, cancellationToken);

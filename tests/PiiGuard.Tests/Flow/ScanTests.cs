@@ -343,6 +343,38 @@ public sealed class ScanTests
         Assert.Equal(bodiesRead + 1, flow.SinkScan.BodiesRead);
     }
 
+    [Theory]
+    [InlineData("Touch", true)]
+    [InlineData("Tidy", false)]
+    public void A_body_a_caller_found_sink_free_is_not_walked_when_the_driver_gives_it(string method, bool walked)
+    {
+        var compilation = TestCompilations.Create(Source);
+        var flow = PersonalDataFlow.For(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty))!;
+        var (symbol, body) = MethodAndBody(compilation, method);
+
+        // A caller's question reads the method's body first (its call is asked whether it is a sink step).
+        _ = flow.SinkScan.MayReachSink(symbol, CancellationToken.None);
+        var bodiesWalked = flow.TaintScan.BodiesWalked;
+        flow.TaintScan.MaySendPersonalData(body, symbol, CancellationToken.None);
+
+        Assert.Equal(walked ? bodiesWalked + 1 : bodiesWalked, flow.TaintScan.BodiesWalked);
+    }
+
+    [Fact]
+    public void A_sink_free_answer_for_a_method_skips_no_other_body_given_with_it_as_owner()
+    {
+        var compilation = TestCompilations.Create(Source);
+        var flow = PersonalDataFlow.For(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty))!;
+        var (tidy, _) = MethodAndBody(compilation, "Tidy");
+        var (_, touchBody) = MethodAndBody(compilation, "Touch");
+
+        _ = flow.SinkScan.MayReachSink(tidy, CancellationToken.None);
+        var bodiesWalked = flow.TaintScan.BodiesWalked;
+        flow.TaintScan.MaySendPersonalData(touchBody, tidy, CancellationToken.None);
+
+        Assert.Equal(bodiesWalked + 1, flow.TaintScan.BodiesWalked);
+    }
+
     private static (IMethodSymbol Method, IOperation Body) MethodAndBody(Compilation compilation, string name)
     {
         var tree = compilation.SyntaxTrees.Single();

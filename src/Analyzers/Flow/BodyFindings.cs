@@ -78,21 +78,31 @@ internal sealed class BodyFindings
     {
         var body = top.Syntax;
         var findings = new List<SinkFinding>();
+
+        // One reporter per family for the body, not one per call observed.
+        var families = _flow.SinkFamilies;
+        var reporters = new System.Action<IOperation, PersonalData, SinkTarget>[families.Length];
+        for (var i = 0; i < families.Length; i++)
+        {
+            var kind = families[i].Kind;
+            reporters[i] = (value, data, target) =>
+            {
+                if (!data.HasPlaceholders && !data.Sources.IsEmpty)
+                {
+                    Add(findings, new SinkFinding(kind, value.Syntax.GetLocation(), data, target));
+                }
+            };
+        }
+
         BodyAnalysis.Run(
             _flow,
             _flow.Graph(body, graph),
             FlowState.Empty,
             (call, analysis) =>
             {
-                foreach (var family in _flow.SinkFamilies)
+                for (var i = 0; i < families.Length; i++)
                 {
-                    family.Observe(call, analysis, (value, data, target) =>
-                    {
-                        if (!data.HasPlaceholders && !data.Sources.IsEmpty)
-                        {
-                            Add(findings, new SinkFinding(family.Kind, value.Syntax.GetLocation(), data, target));
-                        }
-                    });
+                    families[i].Observe(call, analysis, reporters[i]);
                 }
             },
             nesting: 0,

@@ -19,6 +19,9 @@ internal abstract class BodyScan<TScan>
     [System.ThreadStatic]
     private static Walk? t_walk;
 
+    [System.ThreadStatic]
+    private static Stack<IOperation.OperationList.Enumerator>? t_operations;
+
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _byMethod = new(SymbolEqualityComparer.Default);
 
     // The same answers by declaration, for the other compilations of the snapshot (the IDE's per-document requests).
@@ -47,11 +50,38 @@ internal abstract class BodyScan<TScan>
             return true;
         }
 
-        foreach (var operation in body.Descendants())
+        // Pre-order, as Descendants() walks, without an iterator object per level. One stack per thread: Answers may ask
+        // about another method, whose walk stacks its levels above this one's and takes them off before returning.
+        var walk = t_operations ??= new Stack<IOperation.OperationList.Enumerator>();
+        var bottom = walk.Count;
+        walk.Push(body.ChildOperations.GetEnumerator());
+        try
         {
-            if (Answers(operation, cancellationToken))
+            while (walk.Count > bottom)
             {
-                return true;
+                var children = walk.Pop();
+                if (!children.MoveNext())
+                {
+                    continue;
+                }
+
+                var child = children.Current;
+                if (Answers(child, cancellationToken))
+                {
+                    return true;
+                }
+
+                walk.Push(children);
+                walk.Push(child.ChildOperations.GetEnumerator());
+            }
+        }
+        finally
+        {
+            // An answer, a cancellation: this walk's levels go (an enumerator left on a thread-static stack would keep
+            // its operation tree, and through it the compilation, alive).
+            while (walk.Count > bottom)
+            {
+                walk.Pop();
             }
         }
 

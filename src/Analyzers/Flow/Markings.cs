@@ -77,15 +77,16 @@ internal sealed class Markings
         return false;
     }
 
+    // Reads the markings itself rather than through Declared: memoised once, in _marked, not in both tables.
     private PiiCategorySet MarkedOrInferred(ISymbol symbol)
     {
-        var declared = Declared(symbol);
-        if (!declared.IsEmpty || symbol is not (IPropertySymbol or IFieldSymbol) || symbol.DeclaringSyntaxReferences.IsEmpty)
+        var declared = ReadMarkings(symbol);
+        if (!declared.IsEmpty || symbol is not (IPropertySymbol or IFieldSymbol) || symbol.DeclaringSyntaxReferences is not { IsEmpty: false } declarations)
         {
             return declared;
         }
 
-        var tree = symbol.DeclaringSyntaxReferences[0].SyntaxTree;
+        var tree = declarations[0].SyntaxTree;
         return PiiGuardOptions.TreatInferredAsPii(_options.GetOptions(tree)) && !IsNotPii(symbol) && Names.Infer(symbol) is { } term
             ? PiiCategorySet.Of(term.CategoryIndex)
             : declared;

@@ -25,6 +25,9 @@ namespace PiiGuard.Analyzers.Flow;
 /// </remarks>
 internal sealed class MemberWriters
 {
+    [System.ThreadStatic]
+    private static TextSearch? t_search;
+
     private readonly PersonalDataFlow _flow;
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IMethodSymbol>> _byMember = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, HashSet<ISymbol>> _writtenBy = new(SymbolEqualityComparer.Default);
@@ -82,7 +85,8 @@ internal sealed class MemberWriters
 
         var type = member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type;
         var candidates = new List<IMethodSymbol>();
-        var search = new TextSearch();
+        // One search per thread, reused (its buffer is 8 KB); Candidates asks nothing that searches again while it runs.
+        var search = t_search ??= new TextSearch();
         foreach (var candidate in member.ContainingType.GetMembers())
         {
             if (candidate is IMethodSymbol method && _flow.HasBody(method) && MayWrite(method, member.Name, type, search, cancellationToken))

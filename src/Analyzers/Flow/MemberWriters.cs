@@ -152,11 +152,25 @@ internal sealed class MemberWriters
             {
                 var length = System.Math.Min(Chunk, span.End - start);
                 text.CopyTo(start, _buffer, 0, length);
-                for (var i = 0; i < length; i++)
+                // Jumps from one backslash or first letter of the name to the next (a vectorised search on the runtime).
+                var chunk = new System.ReadOnlySpan<char>(_buffer, 0, length);
+                for (var i = 0; ; i++)
                 {
-                    if (_buffer[i] == '\\' && i + 1 < length && _buffer[i + 1] is 'u' or 'U')
+                    var next = System.MemoryExtensions.IndexOfAny(chunk.Slice(i), '\\', name[0]);
+                    if (next < 0)
                     {
-                        return false;
+                        break;
+                    }
+
+                    i += next;
+                    if (_buffer[i] == '\\')
+                    {
+                        if (i + 1 < length && _buffer[i + 1] is 'u' or 'U')
+                        {
+                            return false;
+                        }
+
+                        continue;
                     }
 
                     // A match inside the overlap is found again at the start of the next chunk: counted there.

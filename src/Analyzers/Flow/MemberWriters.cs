@@ -148,6 +148,12 @@ internal sealed class MemberWriters
         public bool Find(SourceText text, TextSpan span, string name)
         {
             Positions.Clear();
+            if (name.Length > Chunk / 2)
+            {
+                // No such identifier compiles (CS0645), but code being typed is analysed too: the chunks must advance.
+                return false;
+            }
+
             for (var start = span.Start; start < span.End; start += Chunk - name.Length)
             {
                 var length = System.Math.Min(Chunk, span.End - start);
@@ -235,7 +241,9 @@ internal sealed class MemberWriters
             if (candidate is IMethodSymbol method)
             {
                 found = true;
-                if (_flow.HasBody(method) || BodyAnalysis.IsAccumulating(method))
+
+                // A generic method is judged as bound (Task<T>.ContinueWith<Customer> returns its own type): any may fill.
+                if (method.IsGenericMethod || _flow.HasBody(method) || BodyAnalysis.IsAccumulating(method))
                 {
                     return true;
                 }
@@ -272,7 +280,7 @@ internal sealed class MemberWriters
         {
             switch (current.Parent)
             {
-                case ParenthesizedExpressionSyntax:
+                case ParenthesizedExpressionSyntax or CheckedExpressionSyntax:
                 case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression }:
                     current = (ExpressionSyntax)current.Parent;
                     continue;
@@ -292,16 +300,19 @@ internal sealed class MemberWriters
                     current = outer;
                     continue;
                 case ArgumentSyntax { Parent: TupleExpressionSyntax tuple }:
+                    receiverIsMember = false;
                     current = tuple;
                     continue;
+                case FromClauseSyntax or JoinClauseSyntax:
+                    // A query calls its source's Select or Where, which may be a method of the compilation.
+                    return string.Empty;
                 case AssignmentExpressionSyntax assignment:
                     return assignment.Left == current ? string.Empty : null;
                 case InvocationExpressionSyntax invocation:
                     return invocation.Expression == current ? string.Empty : null;
                 case ConditionalAccessExpressionSyntax access:
-                    return access.Expression != current ? null
-                        : receiverIsMember && access.WhenNotNull is InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding } ? binding.Name.Identifier.ValueText
-                        : string.Empty;
+                    // IsWritten takes the receiver of ?. as written, whatever follows it.
+                    return access.Expression == current ? string.Empty : null;
                 default:
                     return null;
             }

@@ -19,9 +19,9 @@ namespace PiiGuard.Analyzers.Flow;
 /// </summary>
 /// <remarks>
 /// An over-approximation of the body analysis's stores, never an under-approximation: a reference is
-/// a write unless it is plainly read. Each table is filled once for the compilation: per type, which
-/// methods spell which names (from the syntax, so a method that never names a member is never bound);
-/// per method, the members it writes (one walk of its operations); per member, its writers.
+/// a write unless it is plainly read. A method is bound only if its syntax names the member where it may be
+/// written (<see cref="WriteOf"/>, found from where its text spells the name); per method, the members it
+/// writes (one walk of its operations); per member, its writers, once for the compilation.
 /// </remarks>
 internal sealed class MemberWriters
 {
@@ -74,7 +74,8 @@ internal sealed class MemberWriters
 
     // A readonly field or a get-only auto-property (an injected logger or client, mostly) is written by constructors
     // alone: their bodies are all there is to look at; unless it holds a collection or a builder, which any method may
-    // fill (_pending.Add(lead) in one method, sent on in another). Any other member, by the methods that spell its name.
+    // fill (_pending.Add(lead) in one method, sent on in another). Any other member, by the methods that name it where it
+    // may be written.
     private IEnumerable<IMethodSymbol> Candidates(ISymbol member, CancellationToken cancellationToken)
     {
         if (member is IFieldSymbol { IsReadOnly: true } or IPropertySymbol { SetMethod: null } && !IsFillable(member))

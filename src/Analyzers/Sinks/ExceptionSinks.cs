@@ -23,12 +23,18 @@ internal sealed class ExceptionSinks : SinkFamily
     public override bool IsSinkCall(IOperation call) => call switch
     {
         IObjectCreationOperation { Type: { } type } => type.InheritsFromOrEquals(_exception),
-        IInvocationOperation invocation => IsThrowHelper(invocation.TargetMethod),
+        IInvocationOperation invocation => IsThrowHelper(invocation.TargetMethod) || IsLibraryBaseConstructor(invocation.TargetMethod),
         _ => false,
     };
 
-    // Object creations, and the throw helpers that build the exception themselves.
-    public override bool MayBeSinkMethod(IMethodSymbol method) => IsThrowHelper(method);
+    // Object creations, the throw helpers that build the exception themselves, and a custom exception's `: base(message)`.
+    public override bool MayBeSinkMethod(IMethodSymbol method) =>
+        IsThrowHelper(method) || method.MethodKind == MethodKind.Constructor && method.ContainingType.InheritsFromOrEquals(_exception);
+
+    // A constructor initializer (`: base(message)`) of a custom exception calling a library exception's constructor: the
+    // message it is given is the exception's. One of the compilation's own is followed through its summary instead.
+    private bool IsLibraryBaseConstructor(IMethodSymbol method) =>
+        method.MethodKind == MethodKind.Constructor && !Flow.HasBody(method) && method.ContainingType.InheritsFromOrEquals(_exception);
 
     // ArgumentOutOfRangeException.ThrowIfGreaterThan(value, other) and its kind put the value (and what it is compared
     // with) into the message: "... must be less than or equal to '...'. Actual value was ...".
@@ -53,13 +59,24 @@ internal sealed class ExceptionSinks : SinkFamily
             return true;
         }
 
-        if (call is not IObjectCreationOperation { Type: { } type } creation || !type.InheritsFromOrEquals(_exception))
+        string built;
+        System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments;
+        switch (call)
         {
-            return false;
+            case IObjectCreationOperation { Type: { } type } creation when type.InheritsFromOrEquals(_exception):
+                (built, arguments) = (type.Name, creation.Arguments);
+                break;
+            case IInvocationOperation initializer when IsLibraryBaseConstructor(initializer.TargetMethod):
+                // The exception built is the custom one whose constructor this is, not the base it calls.
+                var declaration = initializer.Syntax.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax>();
+                (built, arguments) = (declaration?.Identifier.ValueText ?? initializer.TargetMethod.ContainingType.Name, initializer.Arguments);
+                break;
+            default:
+                return false;
         }
 
-        var target = new SinkTarget(type.Name);
-        foreach (var argument in creation.Arguments)
+        var target = new SinkTarget(built);
+        foreach (var argument in arguments)
         {
             // The message and the other text an exception keeps (a parameter name, a custom field); not the inner exception.
             if (argument.Parameter?.Type.InheritsFromOrEquals(_exception) == false

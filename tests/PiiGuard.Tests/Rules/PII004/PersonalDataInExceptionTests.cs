@@ -40,6 +40,46 @@ public sealed class PersonalDataInExceptionTests
     }
 
     [Fact]
+    public Task A_custom_exception_whose_constructor_builds_the_base_message_from_personal_data_is_reported_there() =>
+        // `: base(message)` gives the library's Exception its message, as `new Exception(message)` does.
+        Verifier.AnalyzerAsync(FlowHarness.InBody("if (text == \"\") throw new DuplicateCustomerException(c);") + """
+
+            public sealed class DuplicateCustomerException : Exception
+            {
+                public DuplicateCustomerException(Customer customer)
+                    : base({|#0:$"A customer with the e-mail address {customer.Email} already exists."|}) { }
+            }
+            """,
+            Verifier.Diagnostic("PII004").WithLocation(0).WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithMessage("Customer.Email (Email) is put into the message of DuplicateCustomerException"));
+
+    [Fact]
+    public Task A_custom_exception_whose_constructor_builds_the_base_message_from_the_key_is_silent() =>
+        Verifier.AnalyzerAsync(FlowHarness.InBody("if (text == \"\") throw new DuplicateCustomerException(c);") + """
+
+            public sealed class DuplicateCustomerException : Exception
+            {
+                public DuplicateCustomerException(Customer customer)
+                    : base($"Customer {customer.Id} already exists.") { }
+            }
+            """);
+
+    [Fact]
+    public Task A_constructor_chained_with_this_reports_where_the_personal_data_is_given() =>
+        // The message is built from a parameter in the constructor that calls base: reported at `: this(…)`, given the e-mail.
+        Verifier.AnalyzerAsync(FlowHarness.InBody("if (text == \"\") throw new DuplicateCustomerException(c);") + """
+
+            public sealed class DuplicateCustomerException : Exception
+            {
+                public DuplicateCustomerException(Customer customer)
+                    : this({|PII004:customer.Email|}) { }
+
+                private DuplicateCustomerException(string email)
+                    : base("A customer already uses " + email) { }
+            }
+            """);
+
+    [Fact]
     public Task Message_names_the_exception_type() =>
         Verifier.AnalyzerAsync(FlowHarness.InBody("if (text == \"\") throw new InvalidOperationException({|#0:c.Email|});"),
             Verifier.Diagnostic("PII004").WithLocation(0).WithLocation(15, 44)

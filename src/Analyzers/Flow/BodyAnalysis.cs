@@ -487,6 +487,11 @@ internal sealed partial class BodyAnalysis
             }
         }
 
+        if (!_flow.HasBody(method))
+        {
+            HandOut(invocation);
+        }
+
         if (method is { IsStatic: false, Name: "Clear", Parameters.IsEmpty: true } && invocation.Instance is { } cleared && KeyOf(cleared) is { } emptied
             && !_flow.HasBody(method))
         {
@@ -514,6 +519,45 @@ internal sealed partial class BodyAnalysis
                 }
             }
         }
+    }
+
+    // A library call's out arguments take what it holds: dictionary.TryGetValue(id, out var email) the dictionary's values
+    // (not the key it is given), long.TryParse(phone, out var digits) what it parses. An out argument is always written.
+    private void HandOut(IInvocationOperation invocation)
+    {
+        PersonalData? handedOut = null;
+        var evaluated = false;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { RefKind: RefKind.Out } parameter
+                || KeyOf(argument.Value is IDeclarationExpressionOperation declaration ? declaration.Expression : argument.Value) is not { } written)
+            {
+                continue;
+            }
+
+            if (!evaluated)
+            {
+                handedOut = invocation.Instance is { } instance && !invocation.TargetMethod.IsStatic ? Evaluate(instance) : InputsOf(invocation);
+                evaluated = true;
+            }
+
+            Store(written, parameter.Type.SpecialType == SpecialType.System_Boolean ? null : handedOut, strong: true);
+        }
+    }
+
+    // What a static call is given, out arguments aside.
+    private PersonalData? InputsOf(IInvocationOperation invocation)
+    {
+        PersonalData? inputs = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.RefKind != RefKind.Out)
+            {
+                inputs = PersonalData.Merge(inputs, Evaluate(argument.Value));
+            }
+        }
+
+        return inputs;
     }
 
     // Captures of a variable (the graph captures a receiver before evaluating the arguments it is given).

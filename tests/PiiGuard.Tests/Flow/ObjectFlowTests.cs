@@ -53,6 +53,12 @@ public sealed class ObjectFlowTests
         { "list field filled under a unicode escape of its name", "private readonly List<string> _pending = new(); void Queue(Customer c) { \\u005Fpending.Add(c.Email); } void Flush() => log.LogInformation(\"{P}\", {|PII002:string.Join(\",\", _pending)|});" },
         { "list field filled under a verbatim name", "private readonly List<string> _pending = new(); void Queue(Customer c) { @_pending.Add(c.Email); } void Flush() => log.LogInformation(\"{P}\", {|PII002:string.Join(\",\", _pending)|});" },
         { "dictionary field looked up with personal data, not filled", "private readonly Dictionary<string, decimal> _rates = new(); decimal Quote(Customer c) => _rates.TryGetValue(c.Email, out var rate) ? rate : 0m; void Report() => log.LogInformation(\"{R}\", _rates.Count);" },
+        // A library call's out arguments take what it holds (BodyAnalysis.HandOut).
+        { "value taken out of a dictionary of e-mail addresses", "private readonly Dictionary<int, string> _emails = new(); void Keep(Customer c) { _emails[c.Id] = c.Email; } void Report(int id) { if (_emails.TryGetValue(id, out var mail)) log.LogInformation(\"{M}\", {|PII002:mail|}); }" },
+        { "rate looked up by an e-mail address", "private readonly Dictionary<string, decimal> _rates = new(); void Report(Customer c) { if (_rates.TryGetValue(c.Email, out var rate)) log.LogInformation(\"{R}\", rate); }" },
+        { "number parsed from a phone number", "void Report(Customer c) { if (long.TryParse(c.Phone, out var digits)) log.LogInformation(\"{D}\", {|PII002:digits|}); }" },
+        { "number parsed from a source code", "void Report(Customer c) { if (int.TryParse(c.Source, out var code)) log.LogInformation(\"{C}\", code); }" },
+        { "an out variable overwritten by a clean parse", "void Report(Customer c) { var digits = c.Phone!.Length > 0 ? long.Parse(c.Phone) : 0L; long.TryParse(c.Source, out digits); log.LogInformation(\"{D}\", digits); }" },
         { "field set from a parameter is not guessed", "private string _last = \"\"; void Remember(string value) { _last = value; } void Report() => log.LogInformation(\"{L}\", _last);" },
     };
 

@@ -505,13 +505,17 @@ internal sealed partial class BodyAnalysis
             return;
         }
 
-        if (!method.IsStatic && invocation.Instance is { } receiver && KeyOf(FluentRoot(receiver)) is { } key && IsAccumulating(method))
+        // A library extension that fills what it extends (properties.TryAdd(key, value) on an IDictionary) fills its first
+        // argument as an instance method fills the object it is called on.
+        var extended = method.IsExtensionMethod && invocation.Instance is null && invocation.Arguments.Length > 1;
+        var filled = extended ? invocation.Arguments[0].Value : method.IsStatic ? null : invocation.Instance;
+        if (filled is not null && KeyOf(FluentRoot(filled)) is { } key && IsAccumulating(method))
         {
             // A capture of a variable is the same object: builder.AppendLine($"...") captures the builder, then appends.
-            var aliased = AliasOf(FluentRoot(receiver));
-            foreach (var argument in invocation.Arguments)
+            var aliased = AliasOf(FluentRoot(filled));
+            for (var i = extended ? 1 : 0; i < invocation.Arguments.Length; i++)
             {
-                var data = Evaluate(argument.Value);
+                var data = Evaluate(invocation.Arguments[i].Value);
                 Store(key, data, strong: false);
                 if (aliased is not null)
                 {

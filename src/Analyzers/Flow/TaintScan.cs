@@ -432,6 +432,19 @@ internal sealed class TaintScan
                     }
 
                     SpreadThroughCall(invocation.Instance, invocation.Arguments, invocation.TargetMethod);
+                    if (invocation is { Instance: null, TargetMethod.IsExtensionMethod: true, Arguments.Length: > 1 })
+                    {
+                        // properties.TryAdd(key, value): a library extension may fill what it extends, its first argument.
+                        for (var i = 1; i < invocation.Arguments.Length; i++)
+                        {
+                            if (MayHold(invocation.Arguments[i].Value, 0))
+                            {
+                                Taint(invocation.Arguments[0].Value);
+                                break;
+                            }
+                        }
+                    }
+
                     break;
                 case OperationKind.ObjectCreation:
                     var creation = (IObjectCreationOperation)operation;

@@ -59,6 +59,9 @@ public sealed class ObjectFlowTests
         { "number parsed from a phone number", "void Report(Customer c) { if (long.TryParse(c.Phone, out var digits)) log.LogInformation(\"{D}\", {|PII002:digits|}); }" },
         { "number parsed from a source code", "void Report(Customer c) { if (int.TryParse(c.Source, out var code)) log.LogInformation(\"{C}\", code); }" },
         { "an out variable overwritten by a clean parse", "void Report(Customer c) { var digits = c.Phone!.Length > 0 ? long.Parse(c.Phone) : 0L; long.TryParse(c.Source, out digits); log.LogInformation(\"{D}\", digits); }" },
+        // A library extension fills what it extends as an instance method fills its object.
+        { "dictionary filled by an extension method", "void Report(Customer c) { IDictionary<string, string> properties = new Dictionary<string, string>(); properties.TryAdd(\"callback\", c.Phone ?? \"\"); log.LogInformation(\"{P}\", {|PII002:properties|}); }" },
+        { "dictionary only read by an extension method", "void Report(Customer c) { IDictionary<string, string> properties = new Dictionary<string, string>(); _ = properties.Any(p => p.Value == c.Email); log.LogInformation(\"{P}\", properties); }" },
         { "field set from a parameter is not guessed", "private string _last = \"\"; void Remember(string value) { _last = value; } void Report() => log.LogInformation(\"{L}\", _last);" },
     };
 

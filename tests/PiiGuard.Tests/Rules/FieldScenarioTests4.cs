@@ -483,7 +483,7 @@ public sealed class FieldScenarioTests4
             }
             """);
 
-    [Fact(Skip = "Known limit (docs/data-flow.md): a library extension that fills the collection it extends (CollectionExtensions.TryAdd on an IDictionary) is not followed; Dictionary.TryAdd and IDictionary.Add are.")]
+    [Fact]
     public Task Analytics_properties_filled_with_TryAdd_through_IDictionary_with_the_phone_are_reported() =>
         ProcessorVerifier.AnalyzerAsync(App + """
             public sealed class CallbackTelemetry(InsightsSdk insights)

@@ -446,6 +446,11 @@ internal sealed partial class BodyAnalysis
     private void ApplySideEffects(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
+        if (_flow.HasBody(method) && HasOutArguments(invocation))
+        {
+            TakeOuts(invocation);
+        }
+
         if (_flow.HasBody(method) && invocation.Instance is { } target && KeyOf(target) is { } owner && owner != FlowState.This)
         {
             // A method that writes no member of its object leaves nothing in it; nor does one that brings nothing of its
@@ -521,6 +526,35 @@ internal sealed partial class BodyAnalysis
                 {
                     Store(aliased, data, strong: false);
                 }
+            }
+        }
+    }
+
+    private static bool HasOutArguments(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A method of the compilation leaves in its out and ref arguments what its summary says, given this call's arguments.
+    private void TakeOuts(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var outs = _flow.Summaries.Get(method, _nesting, _cancellationToken).Outs;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { RefKind: RefKind.Out or RefKind.Ref } parameter
+                && KeyOf(argument.Value is IDeclarationExpressionOperation declaration ? declaration.Expression : argument.Value) is { } written)
+            {
+                var data = outs.TryGetValue(parameter.Ordinal, out var output) ? output.Instantiate(p => ArgumentData(invocation, p), _flow.Step(method)) : null;
+                Store(written, data, strong: true);
             }
         }
     }

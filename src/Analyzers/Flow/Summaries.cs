@@ -13,14 +13,18 @@ namespace PiiGuard.Analyzers.Flow;
 /// <summary>What a method of the compilation does with personal data, seen from its callers.</summary>
 internal sealed class MethodSummary
 {
-    public static readonly MethodSummary Empty = new(null, ImmutableArray<SinkFlow>.Empty, ImmutableDictionary<ISymbol, PersonalData>.Empty);
+    public static readonly MethodSummary Empty = new(null, ImmutableArray<SinkFlow>.Empty, ImmutableDictionary<ISymbol, PersonalData>.Empty, ImmutableDictionary<int, PersonalData>.Empty);
 
-    public MethodSummary(PersonalData? returned, ImmutableArray<SinkFlow> sinkFlows, ImmutableDictionary<ISymbol, PersonalData> members)
+    public MethodSummary(PersonalData? returned, ImmutableArray<SinkFlow> sinkFlows, ImmutableDictionary<ISymbol, PersonalData> members, ImmutableDictionary<int, PersonalData> outs)
     {
         Return = returned;
         SinkFlows = sinkFlows;
         Members = members;
+        Outs = outs;
     }
+
+    /// <summary>The data the method leaves in its <c>out</c> and <c>ref</c> parameters, by ordinal (<c>TryGetCallbackNumber(c, out var number)</c>).</summary>
+    public ImmutableDictionary<int, PersonalData> Outs { get; }
 
     /// <summary>The data the method leaves in the fields and auto-properties of <c>this</c> (a constructor filling a DTO) and of its type (static).</summary>
     public ImmutableDictionary<ISymbol, PersonalData> Members { get; }
@@ -36,7 +40,9 @@ internal sealed class MethodSummary
         PersonalData.SameFacts(left.Return, right.Return)
         && left.SinkFlows.Length == right.SinkFlows.Length
         && left.Members.Count == right.Members.Count
-        && left.Members.All(member => right.Members.TryGetValue(member.Key, out var other) && PersonalData.SameFacts(member.Value, other));
+        && left.Members.All(member => right.Members.TryGetValue(member.Key, out var other) && PersonalData.SameFacts(member.Value, other))
+        && left.Outs.Count == right.Outs.Count
+        && left.Outs.All(output => right.Outs.TryGetValue(output.Key, out var other) && PersonalData.SameFacts(output.Value, other));
 }
 
 /// <summary>A parameter of a method whose data reaches a sink inside it.</summary>
@@ -169,7 +175,17 @@ internal sealed class Summaries
             }
         }
 
-        return new MethodSummary(returned, sinks.ToImmutable(), members);
+        // What the caller's out and ref arguments hold after the call.
+        var outs = ImmutableDictionary<int, PersonalData>.Empty;
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind is RefKind.Out or RefKind.Ref && exit[parameter] is { } output)
+            {
+                outs = outs.Add(parameter.Ordinal, output);
+            }
+        }
+
+        return new MethodSummary(returned, sinks.ToImmutable(), members, outs);
     }
 
     /// <summary>

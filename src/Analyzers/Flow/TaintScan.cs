@@ -463,6 +463,18 @@ internal sealed class TaintScan
                 Taint(instance);
             }
 
+            if (method is not null && _flow.HasBody(method) && WritesThroughArguments(arguments) && _flow.SourceScan.MayBringOwnData(method, _cancellationToken))
+            {
+                // TryGetCallbackNumber(c, out var number): a method of the compilation may leave data of its own in them.
+                foreach (var argument in arguments)
+                {
+                    if (argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref)
+                    {
+                        Taint(argument.Value);
+                    }
+                }
+            }
+
             if (instance is null && !WritesThroughArguments(arguments))
             {
                 // A static call or a constructor that takes no out argument and no lambda writes nothing the body reads.

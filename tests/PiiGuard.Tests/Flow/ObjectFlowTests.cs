@@ -62,6 +62,12 @@ public sealed class ObjectFlowTests
         // A library extension fills what it extends as an instance method fills its object.
         { "dictionary filled by an extension method", "void Report(Customer c) { IDictionary<string, string> properties = new Dictionary<string, string>(); properties.TryAdd(\"callback\", c.Phone ?? \"\"); log.LogInformation(\"{P}\", {|PII002:properties|}); }" },
         { "dictionary only read by an extension method", "void Report(Customer c) { IDictionary<string, string> properties = new Dictionary<string, string>(); _ = properties.Any(p => p.Value == c.Email); log.LogInformation(\"{P}\", properties); }" },
+        // A method of the compilation leaves in its out and ref arguments what its summary says.
+        { "phone number handed out by a helper's out parameter", "static bool TryGetCallback(Customer c, out string number) { number = c.Phone ?? \"\"; return number.Length > 0; } void Report(Customer c) { if (TryGetCallback(c, out var number)) log.LogInformation(\"{N}\", {|PII002:number|}); }" },
+        { "source handed out by a helper's out parameter", "static bool TryGetSource(Customer c, out string source) { source = c.Source; return source.Length > 0; } void Report(Customer c) { if (TryGetSource(c, out var source)) log.LogInformation(\"{S}\", source); }" },
+        { "e-mail address appended through a ref parameter", "static void Append(ref string text, Customer c) { text += c.Email; } void Report(Customer c) { var text = \"to: \"; Append(ref text, c); log.LogInformation(\"{T}\", {|PII002:text|}); }" },
+        { "a helper's out parameter given the caller's e-mail address back", "static void Echo(string value, out string copy) { copy = value; } void Report(Customer c) { Echo(c.Email, out var copy); log.LogInformation(\"{C}\", {|PII002:copy|}); }" },
+        { "a helper's out parameter given a clean value", "static void Echo(string value, out string copy) { copy = value; } void Report(Customer c) { Echo(c.Source, out var copy); log.LogInformation(\"{C}\", copy); }" },
         { "field set from a parameter is not guessed", "private string _last = \"\"; void Remember(string value) { _last = value; } void Report() => log.LogInformation(\"{L}\", _last);" },
     };
 

@@ -446,7 +446,7 @@ internal sealed partial class BodyAnalysis
     private void ApplySideEffects(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        if (_flow.HasBody(method) && HasOutArguments(invocation))
+        if (_flow.HasBody(method) && HasOutArguments(invocation.Arguments))
         {
             TakeOuts(invocation);
         }
@@ -530,9 +530,10 @@ internal sealed partial class BodyAnalysis
         }
     }
 
-    private static bool HasOutArguments(IInvocationOperation invocation)
+    /// <summary>Whether a call is given an <c>out</c> or <c>ref</c> argument, which it may write.</summary>
+    internal static bool HasOutArguments(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
     {
-        foreach (var argument in invocation.Arguments)
+        foreach (var argument in arguments)
         {
             if (argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref)
             {

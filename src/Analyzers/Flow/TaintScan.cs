@@ -463,7 +463,7 @@ internal sealed class TaintScan
                 Taint(instance);
             }
 
-            if (method is not null && _flow.HasBody(method) && WritesThroughArguments(arguments) && _flow.SourceScan.MayBringOwnData(method, _cancellationToken))
+            if (method is not null && BodyAnalysis.HasOutArguments(arguments) && _flow.HasBody(method) && _flow.SourceScan.MayBringOwnData(method, _cancellationToken))
             {
                 // TryGetCallbackNumber(c, out var number): a method of the compilation may leave data of its own in them.
                 foreach (var argument in arguments)

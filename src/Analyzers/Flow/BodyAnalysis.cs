@@ -303,7 +303,11 @@ internal sealed partial class BodyAnalysis
                 return;
             case IDeconstructionAssignmentOperation deconstruction:
                 Visit(deconstruction.Value);
-                AssignDeconstruction(deconstruction.Target, Evaluate(deconstruction.Value), deconstruction.Value.Type);
+                if (!DeconstructByExtension(deconstruction))
+                {
+                    AssignDeconstruction(deconstruction.Target, Evaluate(deconstruction.Value), deconstruction.Value.Type);
+                }
+
                 return;
             case IIsPatternOperation isPattern:
                 VisitChildren(isPattern);
@@ -416,6 +420,31 @@ internal sealed partial class BodyAnalysis
         {
             Assign(target, data, strong: true);
         }
+    }
+
+    // `var (id, name, tier) = customer;` through a Deconstruct extension of the compilation: its summary says what each out
+    // parameter holds, given the value taken apart as its first argument.
+    private bool DeconstructByExtension(IDeconstructionAssignmentOperation deconstruction)
+    {
+        var target = deconstruction.Target is IDeclarationExpressionOperation declaration ? declaration.Expression : deconstruction.Target;
+        if (target is not ITupleOperation tuple
+            || deconstruction.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax syntax
+            || Microsoft.CodeAnalysis.CSharp.CSharpExtensions.GetDeconstructionInfo(_flow.SemanticModel(syntax.SyntaxTree), syntax).Method is not { IsExtensionMethod: true } method
+            || !_flow.HasBody(method)
+            || method.Parameters.Length != tuple.Elements.Length + 1)
+        {
+            return false;
+        }
+
+        var value = Evaluate(deconstruction.Value);
+        var outs = _flow.Summaries.Get(method, _nesting, _cancellationToken).Outs;
+        for (var i = 0; i < tuple.Elements.Length; i++)
+        {
+            var data = outs.TryGetValue(i + 1, out var output) ? output.Instantiate(p => p == 0 ? value : null, _flow.Step(method)) : null;
+            AssignDeconstruction(tuple.Elements[i], data);
+        }
+
+        return true;
     }
 
     private static IMethodSymbol? DeconstructOf(ITypeSymbol type, int arity)

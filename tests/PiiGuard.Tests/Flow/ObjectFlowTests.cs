@@ -93,6 +93,23 @@ public sealed class ObjectFlowTests
             + " void Flush() => log.LogInformation(\"{P}\", {|PII002:string.Join(\",\", _pending)|});"));
 
     [Fact]
+    public Task A_value_taken_apart_by_a_Deconstruct_extension_holds_what_each_out_parameter_is_given() =>
+        // The key and the source are given clean members; the e-mail address is reported where it is logged.
+        Verifier.AnalyzerAsync(FlowHarness.InClass(
+            "void Report(Customer c) { var (id, mail, source) = c; log.LogInformation(\"{I} {S}\", id, source); log.LogInformation(\"{M}\", {|PII002:mail|}); }") + """
+
+            public static class CustomerParts
+            {
+                public static void Deconstruct(this Customer c, out int id, out string mail, out string source)
+                {
+                    id = c.Id;
+                    mail = c.Email;
+                    source = c.Source;
+                }
+            }
+            """);
+
+    [Fact]
     public Task An_object_returned_on_one_path_and_the_argument_on_another_keeps_both() =>
         // The returned value is the argument's object or one built here: the argument's data must not be lost with its members.
         Verifier.AnalyzerAsync(

@@ -38,6 +38,26 @@ internal static class SymbolExtensions
         _ => false,
     };
 
+    /// <summary>Whether the symbol carries an attribute of <paramref name="attribute"/>'s class or a subclass; false when it is not referenced.</summary>
+    /// <remarks>A loop, not <c>Any</c> with a lambda: a lambda over the attribute class allocates a delegate per call.</remarks>
+    public static bool HasAttribute(this ISymbol symbol, INamedTypeSymbol? attribute)
+    {
+        if (attribute is null)
+        {
+            return false;
+        }
+
+        foreach (var data in symbol.GetAttributes())
+        {
+            if (data.AttributeClass.InheritsFromOrEquals(attribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether <paramref name="type"/> is <paramref name="known"/> (generic definitions compared); false when it is not referenced.</summary>
     public static bool Is(this ITypeSymbol? type, INamedTypeSymbol? known) =>
         known is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, known);

@@ -475,12 +475,13 @@ internal sealed partial class BodyAnalysis
     private void ApplySideEffects(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        if (_flow.HasBody(method) && HasOutArguments(invocation.Arguments))
+        var hasBody = _flow.HasBody(method);
+        if (hasBody && HasOutArguments(invocation.Arguments))
         {
             TakeOuts(invocation);
         }
 
-        if (_flow.HasBody(method) && invocation.Instance is { } target && KeyOf(target) is { } owner && owner != FlowState.This)
+        if (hasBody && invocation.Instance is { } target && KeyOf(target) is { } owner && owner != FlowState.This)
         {
             // A method that writes no member of its object leaves nothing in it; nor does one that brings nothing of its
             // own and is given nothing, called on an object holding nothing. No summary needed for either, and most
@@ -521,13 +522,13 @@ internal sealed partial class BodyAnalysis
             }
         }
 
-        if (!_flow.HasBody(method))
+        if (!hasBody)
         {
             HandOut(invocation);
         }
 
         if (method is { IsStatic: false, Name: "Clear", Parameters.IsEmpty: true } && invocation.Instance is { } cleared && KeyOf(cleared) is { } emptied
-            && !_flow.HasBody(method))
+            && !hasBody)
         {
             // list.Clear(), builder.Clear(): the collection or builder holds nothing after it.
             Store(emptied, null, strong: true);
@@ -580,8 +581,7 @@ internal sealed partial class BodyAnalysis
         var outs = _flow.Summaries.Get(method, _nesting, _cancellationToken).Outs;
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter is { RefKind: RefKind.Out or RefKind.Ref } parameter
-                && KeyOf(argument.Value is IDeclarationExpressionOperation declaration ? declaration.Expression : argument.Value) is { } written)
+            if (argument.Parameter is { RefKind: RefKind.Out or RefKind.Ref } parameter && KeyOfWritten(argument) is { } written)
             {
                 var data = outs.TryGetValue(parameter.Ordinal, out var output) ? output.Instantiate(p => ArgumentData(invocation, p), _flow.Step(method)) : null;
                 Store(written, data, strong: true);
@@ -597,8 +597,7 @@ internal sealed partial class BodyAnalysis
         var evaluated = false;
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter is not { RefKind: RefKind.Out } parameter
-                || KeyOf(argument.Value is IDeclarationExpressionOperation declaration ? declaration.Expression : argument.Value) is not { } written)
+            if (argument.Parameter is not { RefKind: RefKind.Out } parameter || KeyOfWritten(argument) is not { } written)
             {
                 continue;
             }
@@ -612,6 +611,10 @@ internal sealed partial class BodyAnalysis
             Store(written, parameter.Type.SpecialType == SpecialType.System_Boolean ? null : handedOut, strong: true);
         }
     }
+
+    // The variable an out or ref argument writes (`out var email` declares it there).
+    private static object? KeyOfWritten(IArgumentOperation argument) =>
+        KeyOf(argument.Value is IDeclarationExpressionOperation declaration ? declaration.Expression : argument.Value);
 
     // What a static call is given, out arguments aside.
     private PersonalData? InputsOf(IInvocationOperation invocation)

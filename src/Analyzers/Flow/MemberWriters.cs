@@ -84,7 +84,7 @@ internal sealed class MemberWriters
             return constructors.Where(_flow.HasBody);
         }
 
-        var type = member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type;
+        var type = TypeOf(member);
         var candidates = new List<IMethodSymbol>();
         // One search per thread, reused (its buffer is 8 KB); Candidates asks nothing that searches again while it runs.
         var search = t_search ??= new TextSearch();
@@ -254,9 +254,12 @@ internal sealed class MemberWriters
         return false;
     }
 
+    // A field's or an auto-property's type: the members asked about are storage (BodyAnalysis.IsStorage).
+    private static ITypeSymbol TypeOf(ISymbol member) => member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type;
+
     private static bool IsFillable(ISymbol member)
     {
-        var type = member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type;
+        var type = TypeOf(member);
         return type is IArrayTypeSymbol or { Name: "StringBuilder", ContainingNamespace.Name: "Text" } || IsCollection(type) || type.AllInterfaces.Any(IsCollection);
     }
 

@@ -106,7 +106,7 @@ internal sealed class LogSinks : SinkFamily
                 // The logger and the exception are not message content; a classified parameter is redacted by the generator.
                 if (argument.Parameter is { } parameter
                     && !parameter.Type.Implements(_logger) && !parameter.Type.InheritsFromOrEquals(_exception)
-                    && !IsClassified(parameter)
+                    && !parameter.HasAttribute(_dataClassificationAttribute)
                     && analysis.EvaluateAsText(argument.Value) is { } data)
                 {
                     report(argument.Value, data, messageTarget);
@@ -164,36 +164,7 @@ internal sealed class LogSinks : SinkFamily
     }
 
     // A [LoggerMessage] method the generator implements.
-    private bool IsLoggerMessageMethod(IMethodSymbol method)
-    {
-        if (_loggerMessageAttribute is null)
-        {
-            return false;
-        }
-
-        foreach (var attribute in method.GetAttributes())
-        {
-            if (attribute.AttributeClass.Is(_loggerMessageAttribute))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private bool IsClassified(IParameterSymbol parameter)
-    {
-        foreach (var attribute in parameter.GetAttributes())
-        {
-            if (attribute.AttributeClass.InheritsFromOrEquals(_dataClassificationAttribute))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool IsLoggerMessageMethod(IMethodSymbol method) => method.HasAttribute(_loggerMessageAttribute);
 
     /// <summary>Whether the call writes a log; <paramref name="sinkName"/> is how messages name it.</summary>
     private bool IsLogCall(IInvocationOperation invocation, out string sinkName, out bool destructures)

@@ -74,6 +74,13 @@ internal sealed partial class BodyAnalysis
         var blocks = _graph.Blocks;
         var exits = new FlowState?[blocks.Length];
         _handlers = Handlers.Of(_graph);
+        if (_handlers is null && IsForwardOnly(blocks))
+        {
+            // No loop and no handler (most bodies): in block order every predecessor is settled before its successors,
+            // so one pass that observes as it goes is the fixed point and the final pass at once.
+            return Finish(RunInOrder(initial, exits), initial);
+        }
+
         _throughs = _handlers is null ? null : new FlowState?[blocks.Length];
         var visits = new int[blocks.Length];
         var work = new Queue<int>();
@@ -132,8 +139,7 @@ internal sealed partial class BodyAnalysis
         }
 
         // The final pass: the states are settled; show each call to the observer and collect return values.
-        PersonalData? returned = null;
-        FlowState? end = null;
+        var result = (Returned: (PersonalData?)null, End: (FlowState?)null);
         foreach (var block in blocks)
         {
             if (!block.IsReachable || (block.Ordinal != 0 && exits[block.Ordinal] is null))
@@ -141,18 +147,82 @@ internal sealed partial class BodyAnalysis
                 continue;
             }
 
-            var exit = Transfer(block, Entry(block, exits, initial), observe: _observer is not null);
-            if (block.BranchValue is { } value && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
-            {
-                returned = PersonalData.Merge(returned, Evaluate(value));
-            }
+            Observed(block, Transfer(block, Entry(block, exits, initial), observe: _observer is not null), ref result);
+        }
 
-            if (block.Kind == BasicBlockKind.Exit)
+        return Finish(result, initial);
+    }
+
+    // Whether every branch leads to a later block: no loop, so block order is an order the states settle in.
+    private static bool IsForwardOnly(System.Collections.Immutable.ImmutableArray<BasicBlock> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            if (block.FallThroughSuccessor?.Destination is { } next && next.Ordinal <= block.Ordinal
+                || block.ConditionalSuccessor?.Destination is { } branch && branch.Ordinal <= block.Ordinal)
             {
-                end = exit;
+                return false;
             }
         }
 
+        return true;
+    }
+
+    // The fixed point and the final pass in one: each block is reached (as the work list reaches it: from a block
+    // that ran before it) with its predecessors' final states, transferred once and observed where reachable.
+    private (PersonalData? Returned, FlowState? End) RunInOrder(FlowState initial, FlowState?[] exits)
+    {
+        var result = (Returned: (PersonalData?)null, End: (FlowState?)null);
+        foreach (var block in _graph.Blocks)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (block.Ordinal != 0 && !HasRunPredecessor(block, exits))
+            {
+                continue;
+            }
+
+            var exit = Transfer(block, Entry(block, exits, initial), observe: _observer is not null && block.IsReachable);
+            exits[block.Ordinal] = exit;
+            if (block.IsReachable)
+            {
+                Observed(block, exit, ref result);
+            }
+        }
+
+        return result;
+    }
+
+    private static bool HasRunPredecessor(BasicBlock block, FlowState?[] exits)
+    {
+        foreach (var predecessor in block.Predecessors)
+        {
+            if (exits[predecessor.Source.Ordinal] is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // What a settled, reachable block adds to the body's result: a returned value, the state at the exit.
+    private void Observed(BasicBlock block, FlowState exit, ref (PersonalData? Returned, FlowState? End) result)
+    {
+        if (block.BranchValue is { } value && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
+        {
+            result.Returned = PersonalData.Merge(result.Returned, Evaluate(value));
+        }
+
+        if (block.Kind == BasicBlockKind.Exit)
+        {
+            result.End = exit;
+        }
+    }
+
+    // The local functions no call reached, run with the state at the exit; the body's exit state and what it returns.
+    private PersonalData? Finish((PersonalData? Returned, FlowState? End) result, FlowState initial)
+    {
+        var end = result.End;
         if (_observer is not null && _nesting < MaxNesting)
         {
             foreach (var localFunction in _graph.LocalFunctions)
@@ -162,7 +232,7 @@ internal sealed partial class BodyAnalysis
         }
 
         _exit = end;
-        return PersonalData.Merge(returned, _yielded);
+        return PersonalData.Merge(result.Returned, _yielded);
     }
 
     // What an iterator yields, over every pass: data only grows from pass to pass, so this is the last pass's.
@@ -215,8 +285,10 @@ internal sealed partial class BodyAnalysis
     private FlowState?[]? _throughs;
     private FlowState? _through;
 
+    public static int ProbeTransfers, ProbeVisits;
     private FlowState Transfer(BasicBlock block, FlowState entry, bool observe)
     {
+        System.Threading.Interlocked.Increment(ref ProbeTransfers);
         _state = entry;
         _observing = observe;
 
@@ -253,7 +325,7 @@ internal sealed partial class BodyAnalysis
             return;
         }
 
-        _depth++;
+        _depth++; System.Threading.Interlocked.Increment(ref ProbeVisits);
         try
         {
             VisitCore(operation);

@@ -285,10 +285,8 @@ internal sealed partial class BodyAnalysis
     private FlowState?[]? _throughs;
     private FlowState? _through;
 
-    public static int ProbeTransfers, ProbeVisits;
     private FlowState Transfer(BasicBlock block, FlowState entry, bool observe)
     {
-        System.Threading.Interlocked.Increment(ref ProbeTransfers);
         _state = entry;
         _observing = observe;
 
@@ -325,7 +323,7 @@ internal sealed partial class BodyAnalysis
             return;
         }
 
-        _depth++; System.Threading.Interlocked.Increment(ref ProbeVisits);
+        _depth++;
         try
         {
             VisitCore(operation);

@@ -103,6 +103,12 @@ internal sealed partial class BodyAnalysis
             var ordinal = work.Dequeue();
             queued[ordinal] = false;
             var block = blocks[ordinal];
+            if (!block.IsReachable)
+            {
+                // Never runs (under a constant false, after a return): what it would assign reaches no block after it.
+                continue;
+            }
+
             var exit = Transfer(block, Entry(block, exits, initial), observe: false);
             visits[ordinal]++;
             if (_handlers?.EnteredFrom(ordinal) is { } handlers && !FlowState.SameFacts(_throughs![ordinal], _through))
@@ -168,25 +174,22 @@ internal sealed partial class BodyAnalysis
         return true;
     }
 
-    // The fixed point and the final pass in one: each block is reached (as the work list reaches it: from a block
-    // that ran before it) with its predecessors' final states, transferred once and observed where reachable.
+    // The fixed point and the final pass in one: each reachable block that a block before it reached (as the work list
+    // reaches blocks) is transferred once, with its predecessors' final states, and observed as it goes.
     private (PersonalData? Returned, FlowState? End) RunInOrder(FlowState initial, FlowState?[] exits)
     {
         var result = (Returned: (PersonalData?)null, End: (FlowState?)null);
         foreach (var block in _graph.Blocks)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            if (block.Ordinal != 0 && !HasRunPredecessor(block, exits))
+            if (!block.IsReachable || (block.Ordinal != 0 && !HasRunPredecessor(block, exits)))
             {
                 continue;
             }
 
-            var exit = Transfer(block, Entry(block, exits, initial), observe: _observer is not null && block.IsReachable);
+            var exit = Transfer(block, Entry(block, exits, initial), observe: _observer is not null);
             exits[block.Ordinal] = exit;
-            if (block.IsReachable)
-            {
-                Observed(block, exit, ref result);
-            }
+            Observed(block, exit, ref result);
         }
 
         return result;

@@ -24,7 +24,7 @@ internal static class Program
         {
             // One corpus: the first --source, else the first of --sizes.
             var profiled = options.Sources.Count > 0 ? Corpus.FromFolder(options.Sources[0]) : Corpus.Generated(options.Sizes[0]);
-            await ProfileLoop.RunAsync(profiled, set, options.Runs);
+            await ProfileLoop.RunAsync(profiled, set, options.Runs, options.BindFirst);
             return 0;
         }
 

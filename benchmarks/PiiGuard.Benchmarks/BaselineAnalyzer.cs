@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -9,12 +8,8 @@ namespace PiiGuard.Benchmarks;
 /// nothing with them: the cost any operation analyzer brings, subtracted to see PiiGuard's own.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class BaselineAnalyzer : DiagnosticAnalyzer
+internal sealed class BaselineAnalyzer() : SilentAnalyzer("BENCH000")
 {
-    private static readonly DiagnosticDescriptor s_never = new("BENCH000", "never", "never", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(s_never);
-
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);

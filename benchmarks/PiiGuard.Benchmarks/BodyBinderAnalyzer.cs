@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -12,12 +11,8 @@ namespace PiiGuard.Benchmarks;
 /// binding they would otherwise pull forward from the driver (<c>--profile ... --bind-first</c>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class BodyBinderAnalyzer : DiagnosticAnalyzer
+internal sealed class BodyBinderAnalyzer() : SilentAnalyzer("BENCH001")
 {
-    private static readonly DiagnosticDescriptor s_never = new("BENCH001", "never", "never", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(s_never);
-
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);

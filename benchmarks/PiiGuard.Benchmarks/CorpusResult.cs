@@ -26,5 +26,10 @@ internal sealed record CorpusResult(
 
     public double PiiGuardAllocatedMb => Statistics.Median(Runs.Select(r => r.PiiGuardAllocated / 1048576.0));
 
+    /// <summary>How much longer the collector paused the PiiGuard runs than the baseline runs: the shift between the two series.</summary>
+    public double ExtraPauseMs => Statistics.Shift([.. Runs.Select(r => r.PiiGuardPauseMs)], [.. Runs.Select(r => r.BaselinePauseMs)]);
+
+    public double BaselinePauseMs => Statistics.Median(Runs.Select(r => r.BaselinePauseMs));
+
     public double CompilerAllocatedMb => Statistics.Median(Runs.Select(r => r.CompilerAllocated / 1048576.0));
 }

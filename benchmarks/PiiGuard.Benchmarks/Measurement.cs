@@ -24,8 +24,8 @@ internal static class Measurement
         var errors = compilerDiagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
 
         var baselineEarly = baselineFirst ? await AnalyzeAsync(corpus.Compile(), [new BaselineAnalyzer()], corpus.Options) : default;
-        var (piiGuard, diagnostics, piiGuardAllocated, piiGuardWall) = await AnalyzeAsync(corpus.Compile(), AnalyzerSets.PiiGuard, corpus.Options);
-        var (_, _, baselineAllocated, baselineWall) = baselineFirst ? baselineEarly : await AnalyzeAsync(corpus.Compile(), [new BaselineAnalyzer()], corpus.Options);
+        var (piiGuard, diagnostics, piiGuardAllocated, piiGuardWall, piiGuardPause) = await AnalyzeAsync(corpus.Compile(), AnalyzerSets.PiiGuard, corpus.Options);
+        var (_, _, baselineAllocated, baselineWall, baselinePause) = baselineFirst ? baselineEarly : await AnalyzeAsync(corpus.Compile(), [new BaselineAnalyzer()], corpus.Options);
         double? sdkWall = null;
         if (!sdk.IsEmpty)
         {
@@ -40,26 +40,30 @@ internal static class Measurement
             baselineWall,
             piiGuard,
             Math.Max(0, piiGuardAllocated - baselineAllocated),
+            piiGuardPause,
+            baselinePause,
             sdkWall,
             diagnostics,
             errors);
     }
 
-    /// <summary>Runs the analyzers over the whole compilation: each analyzer's execution time, the diagnostic count, and the bytes allocated.</summary>
+    /// <summary>Runs the analyzers over the whole compilation: each analyzer's execution time, the diagnostic count, the bytes allocated, the wall time and the collector's pauses.</summary>
     /// <param name="compilation">A fresh compilation.</param>
     /// <param name="analyzers">The analyzers to run.</param>
     /// <param name="options">The analyzer options.</param>
     /// <param name="bindFirst">Whether to bind every body first (<see cref="BodyBinderAnalyzer"/>, run with the analyzers and
     /// left out of their times): their execution time is then their own work alone.</param>
-    public static async Task<(ImmutableDictionary<string, double> Times, int Diagnostics, long Allocated, double WallMs)> AnalyzeAsync(
+    public static async Task<(ImmutableDictionary<string, double> Times, int Diagnostics, long Allocated, double WallMs, double PauseMs)> AnalyzeAsync(
         Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider options, bool bindFirst = false)
     {
         var withAnalyzers = compilation.WithAnalyzers(bindFirst ? analyzers.Insert(0, new BodyBinderAnalyzer()) : analyzers, Options(options));
         Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var pausedBefore = GC.GetTotalPauseDuration();
         var watch = Stopwatch.StartNew();
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
         var wallMs = watch.Elapsed.TotalMilliseconds;
+        var pauseMs = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var times = ImmutableDictionary.CreateBuilder<string, double>();
         foreach (var analyzer in analyzers)
@@ -69,7 +73,7 @@ internal static class Measurement
             times[name] = times.GetValueOrDefault(name) + telemetry.ExecutionTime.TotalMilliseconds;
         }
 
-        return (times.ToImmutable(), diagnostics.Length, allocated, wallMs);
+        return (times.ToImmutable(), diagnostics.Length, allocated, wallMs, pauseMs);
     }
 
     /// <summary>

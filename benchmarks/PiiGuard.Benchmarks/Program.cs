@@ -71,7 +71,7 @@ internal static class Program
                 var figure = await Measurement.RunAsync(corpora[i], sdk, baselineFirst: run % 2 == 1);
                 figures[i].Add(figure);
                 Console.WriteLine($"   {corpora[i].Name} run {run + 1}: compiler {figure.CompilerMs,7:F0} ms; driver baseline {figure.BaselineWallMs,7:F0} ms; PiiGuard +{figure.MarginalMs,6:F0} ms (x{figure.Ratio:F3}),"
-                    + $" execution {figure.PiiGuardMs,6:F0} ms (x{figure.ExecutionRatio:F3})"
+                    + $" execution {figure.PiiGuardMs,6:F0} ms (x{figure.ExecutionRatio:F3}); GC pauses {figure.PiiGuardPauseMs,5:F0} ms (baseline {figure.BaselinePauseMs,5:F0} ms)"
                     + (figure.SdkRatio is { } sdkRatio ? $"; SDK analyzers +{figure.SdkWallMs - figure.BaselineWallMs,6:F0} ms (x{sdkRatio:F3})" : ""));
             }
         }
@@ -103,6 +103,7 @@ internal static class Program
         Console.WriteLine($"   compiler GetDiagnostics   {result.CompilerMs,9:F0} ms   allocated {result.CompilerAllocatedMb,8:F0} MB");
         Console.WriteLine($"   PiiGuard marginal         {result.MarginalMs,9:F0} ms   x{result.Ratio:F3} of the compiler   allocated {result.PiiGuardAllocatedMb,8:F0} MB (beyond the driver's own)");
         Console.WriteLine($"   PiiGuard execution time   {result.PiiGuardMs,9:F0} ms   x{result.ExecutionRatio:F3} (includes binding it pulls forward from the driver)");
+        Console.WriteLine($"   GC pauses                 {result.ExtraPauseMs,9:F0} ms   more than the baseline's {result.BaselinePauseMs:F0} ms, for {result.PiiGuardAllocatedMb:F0} MB more allocated");
         if (result.SdkRatio is { } sdkMedian)
         {
             Console.WriteLine($"   SDK analyzers (yardstick) x{sdkMedian:F3} of the compiler");

@@ -17,6 +17,8 @@ internal sealed record RunFigures(
     double BaselineWallMs,
     ImmutableDictionary<string, double> PerAnalyzerMs,
     long PiiGuardAllocated,
+    double PiiGuardPauseMs,
+    double BaselinePauseMs,
     double? SdkWallMs,
     int Diagnostics,
     int CompilerErrors)

@@ -1,6 +1,6 @@
 namespace PiiGuard.Benchmarks;
 
-/// <summary>The command line: <c>--sizes 10k,100k,300k --runs 7 --source dir --no-sdk --write --profile piiguard|baseline --bind-first</c>.</summary>
+/// <summary>The command line: <c>--sizes 10k,100k,300k --runs 7 --source dir --no-sdk --write --profile piiguard|baseline --bind-first --allocations</c>.</summary>
 internal sealed class BenchmarkOptions
 {
     public IReadOnlyList<int> Sizes { get; private set; } = [10_000, 100_000, 300_000];
@@ -18,6 +18,9 @@ internal sealed class BenchmarkOptions
 
     /// <summary>With <see cref="Profile"/>: bind every body before each run, so the execution time is the analyzers' own work.</summary>
     public bool BindFirst { get; private set; }
+
+    /// <summary>With <see cref="Profile"/>: print the types allocated, sampled (<see cref="AllocationSampler"/>).</summary>
+    public bool Allocations { get; private set; }
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -47,8 +50,11 @@ internal sealed class BenchmarkOptions
                 case "--bind-first":
                     options.BindFirst = true;
                     break;
+                case "--allocations":
+                    options.Allocations = true;
+                    break;
                 default:
-                    throw new ArgumentException($"unknown option '{args[i]}' (known: --sizes 10k,100k,300k --runs N --source <dir> --no-sdk --write --profile piiguard|baseline --bind-first)");
+                    throw new ArgumentException($"unknown option '{args[i]}' (known: --sizes 10k,100k,300k --runs N --source <dir> --no-sdk --write --profile piiguard|baseline --bind-first --allocations)");
             }
         }
 

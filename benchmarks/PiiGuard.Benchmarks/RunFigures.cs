@@ -4,9 +4,10 @@ namespace PiiGuard.Benchmarks;
 
 /// <summary>What one run measured on one corpus; a corpus's figures are the medians of its runs (<see cref="CorpusResult"/>).</summary>
 /// <remarks>
-/// Two views of PiiGuard's cost. Its <em>execution time</em> (the driver's telemetry) also holds the binding
-/// it pulls forward: a summary binds a callee's body in another file before the driver reaches it, and
-/// the driver then finds it bound. Its <em>marginal time</em> is the wall time of the analysis less that of a
+/// Two views of PiiGuard's cost. Its <em>execution time</em> (the driver's telemetry) also holds the bodies
+/// it binds before the compiler reaches them: the body scans bind a callee in another file first, and the
+/// compiler then binds it again (it shares its own binding with the semantic model only where nothing bound
+/// the body there first). Its <em>marginal time</em> is the wall time of the analysis less that of a
 /// do-nothing analyzer over the same operation blocks: what PiiGuard adds to any build that runs an analyzer.
 /// </remarks>
 internal sealed record RunFigures(
@@ -28,7 +29,7 @@ internal sealed record RunFigures(
     /// <summary>PiiGuard's marginal time over the compiler's: the target's figure.</summary>
     public double Ratio => MarginalMs / CompilerMs;
 
-    /// <summary>PiiGuard's execution time (binding it pulls forward included) over the compiler's.</summary>
+    /// <summary>PiiGuard's execution time (the bodies it binds first included) over the compiler's.</summary>
     public double ExecutionRatio => PiiGuardMs / CompilerMs;
 
     public double? SdkRatio => SdkWallMs is { } sdk ? Math.Max(0, sdk - BaselineWallMs) / CompilerMs : null;

@@ -130,7 +130,7 @@ internal sealed partial class BodyAnalysis
             return PersonalData.Merge(marked, stored);
         }
 
-        if (reference.Instance is null or IInstanceReferenceOperation && marked is null && IsStorage(member))
+        if (reference.Instance is null or IInstanceReferenceOperation && marked is null && _flow.IsStorage(member))
         {
             return _flow.Summaries.StoredIn(member.OriginalDefinition, _nesting, _cancellationToken);
         }
@@ -469,13 +469,6 @@ internal sealed partial class BodyAnalysis
         return null;
     }
 
-    /// <summary>Fields and auto-properties of the compilation's own types: what its methods store there can be read back.</summary>
-    internal static bool IsStorage(ISymbol member) =>
-        PersonalDataFlow.HasSource(member)
-        && (member is IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false } || member is IPropertySymbol property && IsAutoProperty(property));
-
-    private static bool IsAutoProperty(IPropertySymbol property) =>
-        property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
 
     private PersonalData? MergeAll(System.Collections.Generic.IEnumerable<IOperation> operations, bool asText)
     {

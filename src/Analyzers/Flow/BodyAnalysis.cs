@@ -686,7 +686,7 @@ internal sealed partial class BodyAnalysis
     }
 
     // The variable an out or ref argument writes (`out var email` declares it there).
-    private static object? KeyOfWritten(IArgumentOperation argument) =>
+    private object? KeyOfWritten(IArgumentOperation argument) =>
         KeyOf(argument.Value is IDeclarationExpressionOperation declaration ? declaration.Expression : argument.Value);
 
     // What a static call is given, out arguments aside.
@@ -724,20 +724,20 @@ internal sealed partial class BodyAnalysis
 
     /// <summary>Whether a library method keeps what it is given in the object it is called on (<c>list.Add</c>, <c>builder.Append</c>).</summary>
     internal static bool IsAccumulating(IMethodSymbol method) =>
-        method.Locations.Length > 0 && !method.Locations[0].IsInSource
+        method.Locations is { Length: > 0 } locations && !locations[0].IsInSource
         && (method.ReturnsVoid
             || SymbolEqualityComparer.Default.Equals(method.ReturnType, method.ContainingType)
             || method.Name.StartsWith("Add", System.StringComparison.Ordinal)
             || method.Name.StartsWith("Insert", System.StringComparison.Ordinal)
             || method.Name is "Push" or "Enqueue" or "TryAdd");
 
-    private static object? KeyOf(IOperation operation) => Unwrap(operation) switch
+    private object? KeyOf(IOperation operation) => Unwrap(operation) switch
     {
         ILocalReferenceOperation local => local.Local,
         IParameterReferenceOperation parameter => parameter.Parameter,
         IFlowCaptureReferenceOperation capture => CaptureKey.Of(capture.Id),
         IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
-        IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.IsEmpty: true } property when IsStorage(property.Property) => property.Property,
+        IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.IsEmpty: true } property when _flow.IsStorage(property.Property) => property.Property,
         IInstanceReferenceOperation => FlowState.This,
         _ => null,
     };

@@ -254,7 +254,7 @@ internal sealed class MemberWriters
         return false;
     }
 
-    // A field's or an auto-property's type: the members asked about are storage (BodyAnalysis.IsStorage).
+    // A field's or an auto-property's type: the members asked about are storage (PersonalDataFlow.IsStorage).
     private static ITypeSymbol TypeOf(ISymbol member) => member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type;
 
     private static bool IsFillable(ISymbol member)

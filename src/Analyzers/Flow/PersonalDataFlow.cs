@@ -41,6 +41,8 @@ internal sealed class PersonalDataFlow
     private readonly IAssemblySymbol _assembly;
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _hasBody = new(SymbolEqualityComparer.Default);
     private readonly System.Func<IMethodSymbol, bool> _readHasBody;
+    private readonly ConcurrentDictionary<ISymbol, bool> _isStorage = new(SymbolEqualityComparer.Default);
+    private readonly System.Func<ISymbol, bool> _readIsStorage = ReadIsStorage;
 
     private PersonalDataFlow(Compilation compilation, KnownTypes knownTypes, AnalyzerConfigOptionsProvider options)
     {
@@ -165,6 +167,31 @@ internal sealed class PersonalDataFlow
     public bool DeclaresMember(string name) => _declaredMembers.GetOrAdd(name, _declaresMember);
 
     public static bool HasSource(ISymbol symbol) => !symbol.DeclaringSyntaxReferences.IsEmpty;
+
+    /// <summary>Fields and auto-properties of the compilation's own types: what its methods store there can be read back.</summary>
+    /// <remarks>
+    /// Memoised per definition: asked of every read of a member of <c>this</c> by the scans and the analysis, and reading it
+    /// allocates (the declarations, and the type's members to find a property's backing field).
+    /// </remarks>
+    public bool IsStorage(ISymbol member) =>
+        member is IFieldSymbol or IPropertySymbol && _isStorage.GetOrAdd(member.OriginalDefinition, _readIsStorage);
+
+    private static bool ReadIsStorage(ISymbol member) =>
+        HasSource(member)
+        && (member is IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false } || member is IPropertySymbol property && IsAutoProperty(property));
+
+    private static bool IsAutoProperty(IPropertySymbol property)
+    {
+        foreach (var candidate in property.ContainingType.GetMembers())
+        {
+            if (candidate is IFieldSymbol field && SymbolEqualityComparer.Default.Equals(field.AssociatedSymbol, property))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether printing a value of <paramref name="type"/> prints personal data: records and anonymous

@@ -101,7 +101,7 @@ internal sealed class SourceScan : BodyScan<SourceScan>
                     return true;
                 }
 
-                if (reference.Instance is null or IInstanceReferenceOperation && BodyAnalysis.IsStorage(member))
+                if (reference.Instance is null or IInstanceReferenceOperation && Flow.IsStorage(member))
                 {
                     // What another method stored there from its own sources.
                     foreach (var writer in Flow.MemberWriters.Of(member, cancellationToken))

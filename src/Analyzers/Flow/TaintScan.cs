@@ -572,7 +572,7 @@ internal sealed class TaintScan
                     // What a local function returns is its own body's business, run where it is called: taken to hold data.
                     return true;
                 case IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol, Instance: null or IInstanceReferenceOperation } own
-                    when BodyAnalysis.IsStorage(own.Member):
+                    when _flow.IsStorage(own.Member):
                     // A field or auto-property of this object holds what this body or another method stored there
                     // (IsTainted, IsSource), never the object itself: the analysis reads no receiver for it.
                     return false;

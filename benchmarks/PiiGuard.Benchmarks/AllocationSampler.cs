@@ -6,7 +6,9 @@ namespace PiiGuard.Benchmarks;
 /// <summary>
 /// <c>--profile ... --allocations</c>: which types the process allocates, from the runtime's allocation ticks (one event
 /// per ~100 KB allocated, naming the type of the object that crossed the mark), so the bytes per type are a sample,
-/// proportional to the true ones. Comparing PiiGuard's process with the baseline's tells its allocations by type.
+/// proportional to the true ones. Comparing PiiGuard's process with the baseline's tells its allocations by type. It turns
+/// on the runtime's verbose collection events for the whole process, which costs time: compare its runs' times only with
+/// each other.
 /// </summary>
 internal sealed class AllocationSampler : EventListener
 {
@@ -14,8 +16,17 @@ internal sealed class AllocationSampler : EventListener
 
     private readonly ConcurrentDictionary<string, long> _bytesByType = new(StringComparer.Ordinal);
 
-    /// <summary>Whether ticks are counted now: the warm-up's are not.</summary>
-    public bool Counting { get; set; }
+    private volatile bool _counting;
+
+    /// <summary>
+    /// Whether ticks are counted now: the warm-up's are not. The runtime hands the listener its events late, so a few ticks
+    /// of one run can fall in the next: a sample, good for comparing types between processes, not for one run's bytes.
+    /// </summary>
+    public bool Counting
+    {
+        get => _counting;
+        set => _counting = value;
+    }
 
     protected override void OnEventSourceCreated(EventSource eventSource)
     {
@@ -28,12 +39,12 @@ internal sealed class AllocationSampler : EventListener
 
     protected override void OnEventWritten(EventWrittenEventArgs eventData)
     {
-        if (!Counting || eventData.EventId != AllocationTick || eventData.Payload is not { } payload || eventData.PayloadNames is not { } names)
+        if (!_counting || eventData.EventId != AllocationTick || eventData.Payload is not { } payload || eventData.PayloadNames is not { } names)
         {
             return;
         }
 
-        var type = payload[names.IndexOf("TypeName")] as string ?? "?";
+        var type = names.IndexOf("TypeName") is >= 0 and var typeIndex ? payload[typeIndex] as string ?? "?" : "?";
         var amount = names.IndexOf("AllocationAmount64") is >= 0 and var index ? Convert.ToInt64(payload[index], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
         _bytesByType.AddOrUpdate(type, amount, (_, bytes) => bytes + amount);
     }

@@ -8,7 +8,8 @@ namespace PiiGuard.Benchmarks;
 /// Binds every member body and initializer when the analysis starts, through the semantic models of the compilation
 /// the driver analyses (a copy of the one it is given, with a model cache of its own, which only an analyzer sees):
 /// the analyzers run with it then find every body bound, so their execution time is their own work, none of the
-/// binding they would otherwise pull forward from the driver (<c>--profile ... --bind-first</c>).
+/// binding they would otherwise do before the compiler (<c>--profile ... --bind-first</c>). The compiler then binds every
+/// body again (it shares its own binding only with a model that has none for the body), so such a run binds twice.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class BodyBinderAnalyzer() : SilentAnalyzer("BENCH001")

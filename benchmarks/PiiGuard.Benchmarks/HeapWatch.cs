@@ -2,14 +2,16 @@ namespace PiiGuard.Benchmarks;
 
 /// <summary>
 /// The largest heap any collection left during a run (its size less its free space), read from the collector's own record
-/// of its latest collection every few milliseconds: what the analysis keeps alive at its peak, which makes every later
-/// collection dearer, whatever the machine's speed.
+/// of its latest collection every few milliseconds. An upper bound on what the analysis keeps alive at its peak: a young
+/// collection counts the older generations whole, dead objects included. Either way, what every later collection must
+/// trace more of, whatever the machine's speed.
 /// </summary>
 internal sealed class HeapWatch : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _watch;
     private long _peak;
+    private bool _disposed;
 
     public HeapWatch() => _watch = Task.Run(WatchAsync);
 
@@ -18,6 +20,12 @@ internal sealed class HeapWatch : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         _stop.Cancel();
         _watch.Wait();
         _stop.Dispose();

@@ -24,8 +24,8 @@ internal static class Measurement
         var errors = compilerDiagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
 
         var baselineEarly = baselineFirst ? await AnalyzeAsync(corpus.Compile(), [new BaselineAnalyzer()], corpus.Options) : default;
-        var (piiGuard, diagnostics, piiGuardAllocated, piiGuardWall, piiGuardPause) = await AnalyzeAsync(corpus.Compile(), AnalyzerSets.PiiGuard, corpus.Options);
-        var (_, _, baselineAllocated, baselineWall, baselinePause) = baselineFirst ? baselineEarly : await AnalyzeAsync(corpus.Compile(), [new BaselineAnalyzer()], corpus.Options);
+        var (piiGuard, diagnostics, piiGuardAllocated, piiGuardWall, piiGuardPause, _) = await AnalyzeAsync(corpus.Compile(), AnalyzerSets.PiiGuard, corpus.Options);
+        var (_, _, baselineAllocated, baselineWall, baselinePause, _) = baselineFirst ? baselineEarly : await AnalyzeAsync(corpus.Compile(), [new BaselineAnalyzer()], corpus.Options);
         double? sdkWall = null;
         if (!sdk.IsEmpty)
         {
@@ -47,23 +47,28 @@ internal static class Measurement
             errors);
     }
 
-    /// <summary>Runs the analyzers over the whole compilation: each analyzer's execution time, the diagnostic count, the bytes allocated, the wall time and the collector's pauses.</summary>
+    /// <summary>
+    /// Runs the analyzers over the whole compilation: each analyzer's execution time, the diagnostic count, the bytes allocated,
+    /// the wall time, the collector's pauses and its collections by generation (the forced ones before the clock left out).
+    /// </summary>
     /// <param name="compilation">A fresh compilation.</param>
     /// <param name="analyzers">The analyzers to run.</param>
     /// <param name="options">The analyzer options.</param>
     /// <param name="bindFirst">Whether to bind every body first (<see cref="BodyBinderAnalyzer"/>, run with the analyzers and
     /// left out of their times): their execution time is then their own work alone.</param>
-    public static async Task<(ImmutableDictionary<string, double> Times, int Diagnostics, long Allocated, double WallMs, double PauseMs)> AnalyzeAsync(
+    public static async Task<(ImmutableDictionary<string, double> Times, int Diagnostics, long Allocated, double WallMs, double PauseMs, Collections Collections)> AnalyzeAsync(
         Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider options, bool bindFirst = false)
     {
         var withAnalyzers = compilation.WithAnalyzers(bindFirst ? analyzers.Insert(0, new BodyBinderAnalyzer()) : analyzers, Options(options));
         Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var pausedBefore = GC.GetTotalPauseDuration();
+        var collectionsBefore = Collections.Now();
         var watch = Stopwatch.StartNew();
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
         var wallMs = watch.Elapsed.TotalMilliseconds;
         var pauseMs = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds;
+        var collections = Collections.Now() - collectionsBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var times = ImmutableDictionary.CreateBuilder<string, double>();
         foreach (var analyzer in analyzers)
@@ -73,7 +78,7 @@ internal static class Measurement
             times[name] = times.GetValueOrDefault(name) + telemetry.ExecutionTime.TotalMilliseconds;
         }
 
-        return (times.ToImmutable(), diagnostics.Length, allocated, wallMs, pauseMs);
+        return (times.ToImmutable(), diagnostics.Length, allocated, wallMs, pauseMs, collections);
     }
 
     /// <summary>

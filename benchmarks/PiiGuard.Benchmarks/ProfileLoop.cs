@@ -10,7 +10,9 @@ namespace PiiGuard.Benchmarks;
 /// (<c>perf record</c>) to attribute the time. Profiling PiiGuard and the baseline in two processes and comparing
 /// their samples by frame tells PiiGuard's own work from the driver's, which a wall-time difference cannot.
 /// With <c>--bind-first</c> every body is bound as each run starts (<see cref="BodyBinderAnalyzer"/>): the wall and CPU
-/// times then hold that binding, and the execution time printed is the analyzers' own work alone.
+/// times then hold that binding, and the execution time printed is the analyzers' own work alone. Each run prints its
+/// collections by generation and the largest heap a collection left (<see cref="HeapWatch"/>); <c>--allocations</c> adds
+/// the types allocated (<see cref="AllocationSampler"/>), at some cost to the run's times.
 /// </summary>
 internal static class ProfileLoop
 {
@@ -34,24 +36,18 @@ internal static class ProfileLoop
             // to do, so the CPU figure (read outside it) is mostly the analysis's own. Its pauses it reads itself.
             Measurement.Collect();
             sampler?.Counting = run > 0;
-            var collectionsBefore = Collections();
             var cpuBefore = ProcessorTime();
-            var heap = new HeapWatch();
+            using var heap = new HeapWatch();
             var result = await Measurement.AnalyzeAsync(compilation, analyzers, corpus.Options, bindFirst);
             var cpu = (ProcessorTime() - cpuBefore).TotalMilliseconds;
-            heap.Dispose();
             sampler?.Counting = false;
-            var (gen0, gen1, gen2) = Collections();
             Console.WriteLine($"   {(run == 0 ? "warm-up" : $"run {run}")}: wall {result.WallMs,7:F0} ms; cpu {cpu,7:F0} ms; GC pauses {result.PauseMs,5:F0} ms "
-                + $"(collections {gen0 - collectionsBefore.Gen0}/{gen1 - collectionsBefore.Gen1}/{gen2 - collectionsBefore.Gen2} of generations 0/1/2, "
-                + $"largest heap left {heap.Peak / 1048576.0:F0} MB); "
+                + $"(collections {result.Collections} of generations 0/1/2, largest heap after one {heap.Peak / 1048576.0:F0} MB); "
                 + $"allocated {result.Allocated / 1048576.0,5:F0} MB; execution {result.Times.Values.Sum(),6:F0} ms; {result.Diagnostics} diagnostics");
         }
 
         sampler?.Print(runs, top: 40);
     }
-
-    private static (int Gen0, int Gen1, int Gen2) Collections() => (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
 
     private static TimeSpan ProcessorTime()
     {

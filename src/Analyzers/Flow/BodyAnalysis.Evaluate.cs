@@ -469,7 +469,6 @@ internal sealed partial class BodyAnalysis
         return null;
     }
 
-
     private PersonalData? MergeAll(System.Collections.Generic.IEnumerable<IOperation> operations, bool asText)
     {
         PersonalData? merged = null;

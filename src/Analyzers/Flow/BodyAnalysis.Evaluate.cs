@@ -318,7 +318,7 @@ internal sealed partial class BodyAnalysis
             return null;
         }
 
-        var graph = _graph.GetAnonymousFunctionControlFlowGraphInScope(lambda, _cancellationToken);
+        var graph = _graph!.GetAnonymousFunctionControlFlowGraphInScope(lambda, _cancellationToken);
         return Run(_flow, graph, LambdaEntry(lambda, invocation), observer: null, _nesting + 1, _cancellationToken);
     }
 

@@ -30,14 +30,15 @@ internal sealed partial class BodyAnalysis
     private const int MaxExpressionDepth = 200;
 
     private readonly PersonalDataFlow _flow;
-    private readonly ControlFlowGraph _graph;
+    // Null for a plain body (RunPlain), which has no lambda, local function or branch to need a graph for.
+    private readonly ControlFlowGraph? _graph;
     private readonly CallObserver? _observer;
     private readonly int _nesting;
     private readonly CancellationToken _cancellationToken;
     private FlowState _state = FlowState.Empty;
     private int _depth;
 
-    private BodyAnalysis(PersonalDataFlow flow, ControlFlowGraph graph, CallObserver? observer, int nesting, CancellationToken cancellationToken)
+    private BodyAnalysis(PersonalDataFlow flow, ControlFlowGraph? graph, CallObserver? observer, int nesting, CancellationToken cancellationToken)
     {
         _flow = flow;
         _graph = graph;
@@ -67,13 +68,30 @@ internal sealed partial class BodyAnalysis
         return (returned, analysis._exit ?? initial);
     }
 
+    /// <summary>
+    /// As <see cref="RunToExit"/>, for a body that is one plain expression (<see cref="PlainBody"/>): its graph would be
+    /// one block holding that expression, so the block's transfer is run on the expression itself and no graph is built.
+    /// </summary>
+    public static (PersonalData? Returned, FlowState Exit) RunPlain(
+        PersonalDataFlow flow, PlainBody body, FlowState initial, CallObserver? observer, int nesting, CancellationToken cancellationToken)
+    {
+        var analysis = new BodyAnalysis(flow, graph: null, observer, nesting, cancellationToken)
+        {
+            _state = initial,
+            _observing = observer is not null,
+        };
+
+        analysis.Visit(body.Expression);
+        return (body.IsReturned ? analysis.Evaluate(body.Expression) : null, analysis._state);
+    }
+
     private FlowState? _exit;
 
     private PersonalData? Run(FlowState initial)
     {
-        var blocks = _graph.Blocks;
+        var blocks = _graph!.Blocks;
         var exits = new FlowState?[blocks.Length];
-        _handlers = Handlers.Of(_graph);
+        _handlers = Handlers.Of(_graph!);
         if (_handlers is null && IsForwardOnly(blocks))
         {
             // No loop and no handler (most bodies): in block order every predecessor is settled before its successors,
@@ -179,7 +197,7 @@ internal sealed partial class BodyAnalysis
     private (PersonalData? Returned, FlowState? End) RunInOrder(FlowState initial, FlowState?[] exits)
     {
         var result = (Returned: (PersonalData?)null, End: (FlowState?)null);
-        foreach (var block in _graph.Blocks)
+        foreach (var block in _graph!.Blocks)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             if (!block.IsReachable || (block.Ordinal != 0 && !HasRunPredecessor(block, exits)))
@@ -228,7 +246,7 @@ internal sealed partial class BodyAnalysis
         var end = result.End;
         if (_observer is not null && _nesting < MaxNesting)
         {
-            foreach (var localFunction in _graph.LocalFunctions)
+            foreach (var localFunction in _graph!.LocalFunctions)
             {
                 Run(_flow, _graph.GetLocalFunctionControlFlowGraph(localFunction, _cancellationToken), end ?? initial, _observer, _nesting + 1, _cancellationToken);
             }
@@ -345,7 +363,7 @@ internal sealed partial class BodyAnalysis
                 if (_observing && _nesting < MaxNesting)
                 {
                     var entry = LibraryCallGiven(lambda) is { } call ? LambdaEntry(lambda, call) : _state;
-                    Run(_flow, _graph.GetAnonymousFunctionControlFlowGraphInScope(lambda, _cancellationToken), entry, _observer, _nesting + 1, _cancellationToken);
+                    Run(_flow, _graph!.GetAnonymousFunctionControlFlowGraphInScope(lambda, _cancellationToken), entry, _observer, _nesting + 1, _cancellationToken);
                 }
 
                 return;

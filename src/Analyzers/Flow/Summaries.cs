@@ -130,11 +130,26 @@ internal sealed class Summaries
 
     private MethodSummary Compute(IMethodSymbol method, int depth, CancellationToken cancellationToken)
     {
-        if (Body(method, cancellationToken) is not { } graph)
+        if (!TryGetBody(method, cancellationToken, out var graph, out var plain))
         {
             return MethodSummary.Empty;
         }
 
+        var summary = Compute(method, graph, plain, depth, cancellationToken);
+#if DEBUG
+        // A plain body must be summarised as its graph would be: every test checks it on every plain body it meets.
+        if (graph is null && Compute(method, GraphOf(plain, cancellationToken), plain, depth, cancellationToken) is var fromGraph
+            && !(MethodSummary.SameFacts(summary, fromGraph) && SameSinkFlows(summary, fromGraph)))
+        {
+            throw new System.InvalidOperationException($"The plain summary of {method} differs from its graph's.");
+        }
+#endif
+        return summary;
+    }
+
+    // One of the graph or the plain body: the plain body is followed as it stands, without a graph.
+    private MethodSummary Compute(IMethodSymbol method, ControlFlowGraph? graph, PlainBody plain, int depth, CancellationToken cancellationToken)
+    {
         var initial = FlowState.Empty.Set(FlowState.This, Placeholder(method.ContainingType, PersonalDataSource.ThisPlaceholder, isCarrier: true));
         foreach (var parameter in method.Parameters)
         {
@@ -162,7 +177,9 @@ internal sealed class Summaries
             };
 
         // Without an observer the same return value and members, without looking at calls: a method that sends nothing has no sink flows.
-        var (returned, exit) = BodyAnalysis.RunToExit(_flow, graph, initial, observer, depth + 1, cancellationToken);
+        var (returned, exit) = graph is null
+            ? BodyAnalysis.RunPlain(_flow, plain, initial, observer, depth + 1, cancellationToken)
+            : BodyAnalysis.RunToExit(_flow, graph, initial, observer, depth + 1, cancellationToken);
 
         // The type's static fields too: what one method leaves there, another reads (a cache, the last lead seen).
         var members = ImmutableDictionary.Create<ISymbol, PersonalData>(SymbolEqualityComparer.Default);
@@ -220,23 +237,54 @@ internal sealed class Summaries
     private static PersonalData Placeholder(ISymbol symbol, int ordinal, bool isCarrier) =>
         PersonalData.From(new PersonalDataSource(symbol, PiiCategorySet.Empty, ordinal), isCarrier);
 
-    private ControlFlowGraph? Body(IMethodSymbol method, CancellationToken cancellationToken)
+    // The method's body: plain (no graph built), else its control flow graph.
+    private bool TryGetBody(IMethodSymbol method, CancellationToken cancellationToken, out ControlFlowGraph? graph, out PlainBody plain)
     {
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax(cancellationToken);
             var operation = _flow.SemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
-            switch (operation)
+            if (operation is not null && PlainBody.TryGet(operation, out plain))
             {
-                case IMethodBodyOperation body when body.BlockBody is not null || body.ExpressionBody is not null:
-                    return _flow.Graph(syntax, () => ControlFlowGraph.Create(body, cancellationToken));
-                case IConstructorBodyOperation constructor:
-                    return _flow.Graph(syntax, () => ControlFlowGraph.Create(constructor, cancellationToken));
-                case IBlockOperation { Parent: null } block:
-                    return _flow.Graph(syntax, () => ControlFlowGraph.Create(block, cancellationToken));
+                graph = null;
+                return true;
+            }
+
+            graph = operation switch
+            {
+                IMethodBodyOperation body when body.BlockBody is not null || body.ExpressionBody is not null => _flow.Graph(syntax, () => ControlFlowGraph.Create(body, cancellationToken)),
+                IConstructorBodyOperation constructor => _flow.Graph(syntax, () => ControlFlowGraph.Create(constructor, cancellationToken)),
+                IBlockOperation { Parent: null } block => _flow.Graph(syntax, () => ControlFlowGraph.Create(block, cancellationToken)),
+                _ => null,
+            };
+
+            if (graph is not null)
+            {
+                plain = default;
+                return true;
             }
         }
 
-        return null;
+        graph = null;
+        plain = default;
+        return false;
     }
+#if DEBUG
+
+    private static bool SameSinkFlows(MethodSummary left, MethodSummary right) =>
+        left.SinkFlows.All(flow => right.SinkFlows.Any(other => other.Placeholder == flow.Placeholder && other.Kind == flow.Kind
+            && other.Target.Name == flow.Target.Name && other.Target.Encrypted == flow.Target.Encrypted));
+
+    // The graph of a plain body, for the check that following it plain changes nothing.
+    private static ControlFlowGraph GraphOf(PlainBody plain, CancellationToken cancellationToken)
+    {
+        var root = plain.Expression;
+        while (root.Parent is { } parent)
+        {
+            root = parent;
+        }
+
+        return root is IMethodBodyOperation body ? ControlFlowGraph.Create(body, cancellationToken) : ControlFlowGraph.Create((IBlockOperation)root, cancellationToken);
+    }
+#endif
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PiiGuard.Analyzers.Flow;
@@ -40,27 +41,60 @@ public abstract class PiiGuardAnalyzer : DiagnosticAnalyzer
     /// <summary>Registers the rule's actions; called only for compilations that can mark personal data.</summary>
     internal abstract void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow);
 
-    /// <summary>Shows <paramref name="report"/> each value of every body that reaches a sink of <paramref name="kind"/>.</summary>
+    /// <summary>
+    /// Shows <paramref name="report"/> each value of every body that reaches a sink of <paramref name="kind"/>, once the
+    /// body's tree is complete (<see cref="TreeBodies"/>): by then the compiler has bound every callee the engine reads.
+    /// </summary>
     internal static void AnalyzeBodies(
-        CompilationStartAnalysisContext context, PersonalDataFlow flow, SinkKind kind, Action<SinkFinding, OperationBlockAnalysisContext> report) =>
+        CompilationStartAnalysisContext context, PersonalDataFlow flow, SinkKind kind, Action<SinkFinding, FindingContext> report)
+    {
+        var held = new TreeBodies();
         context.RegisterOperationBlockAction(block =>
         {
-            if (IsAccessorOfGeneratedMember(block.OwningSymbol))
+            if (IsAccessorOfGeneratedMember(block.OwningSymbol) || block.OperationBlocks.IsEmpty)
             {
                 return;
             }
 
-            foreach (var (root, top) in BodyRoots.Of(block.OperationBlocks))
+            // The driver's own model of the tree, with the compiler's binding: the engine reads callees here, even once
+            // the driver has dropped it.
+            var first = block.OperationBlocks[0];
+            if (first.SemanticModel is { } model)
             {
-                foreach (var finding in flow.BodyFindings.Of(top, root, block, block.CancellationToken))
-                {
-                    if (finding.Kind == kind && !IsHidden(finding.Location))
-                    {
-                        report(finding, block);
-                    }
-                }
+                flow.Remember(model);
+            }
+
+            if (!held.TryHold(first.Syntax.SyntaxTree, block.OperationBlocks, block.OwningSymbol))
+            {
+                Analyze(flow, kind, block.OperationBlocks, block.OwningSymbol, new FindingContext(block.Options, first.Syntax.SyntaxTree, block.ReportDiagnostic), report, block.CancellationToken);
             }
         });
+
+        context.RegisterSemanticModelAction(model =>
+        {
+            var tree = model.SemanticModel.SyntaxTree;
+            var findings = new FindingContext(model.Options, tree, model.ReportDiagnostic);
+            foreach (var (blocks, owner) in held.Complete(tree))
+            {
+                Analyze(flow, kind, blocks, owner, findings, report, model.CancellationToken);
+            }
+        });
+    }
+
+    private static void Analyze(
+        PersonalDataFlow flow, SinkKind kind, ImmutableArray<IOperation> blocks, ISymbol owner, FindingContext context, Action<SinkFinding, FindingContext> report, CancellationToken cancellationToken)
+    {
+        foreach (var (_, top) in BodyRoots.Of(blocks))
+        {
+            foreach (var finding in flow.BodyFindings.Of(top, owner, cancellationToken))
+            {
+                if (finding.Kind == kind && !IsHidden(finding.Location))
+                {
+                    report(finding, context);
+                }
+            }
+        }
+    }
 
     // The driver skips [GeneratedCode] symbols before calling back, but an accessor's attribute is on its property or
     // event, which the driver looks for around each diagnostic only: the rules reporting in analysed code look here.
@@ -96,11 +130,11 @@ public abstract class PiiGuardAnalyzer : DiagnosticAnalyzer
         && tree.GetLineVisibility(location.SourceSpan.Start) is LineVisibility.Hidden or LineVisibility.BeforeFirstLineDirective;
 
     /// <summary>Reports <paramref name="descriptor"/> on a finding, with its sources as additional locations.</summary>
-    internal static void Report(OperationBlockAnalysisContext context, DiagnosticDescriptor descriptor, SinkFinding finding, params object[] messageArguments) =>
+    internal static void Report(FindingContext context, DiagnosticDescriptor descriptor, SinkFinding finding, params object[] messageArguments) =>
         Report(context, descriptor, finding, properties: null, messageArguments);
 
-    /// <summary>As <see cref="Report(OperationBlockAnalysisContext, DiagnosticDescriptor, SinkFinding, object[])"/>, with properties for the code fixes.</summary>
+    /// <summary>As <see cref="Report(FindingContext, DiagnosticDescriptor, SinkFinding, object[])"/>, with properties for the code fixes.</summary>
     internal static void Report(
-        OperationBlockAnalysisContext context, DiagnosticDescriptor descriptor, SinkFinding finding, ImmutableDictionary<string, string?>? properties, params object[] messageArguments) =>
+        FindingContext context, DiagnosticDescriptor descriptor, SinkFinding finding, ImmutableDictionary<string, string?>? properties, params object[] messageArguments) =>
         context.ReportDiagnostic(Diagnostic.Create(descriptor, finding.Location, finding.Data.AdditionalLocations, properties, messageArguments));
 }

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using PiiGuard.Analyzers.Sinks;
 
 namespace PiiGuard.Analyzers.Flow;
@@ -41,11 +41,10 @@ internal sealed class BodyFindings
     public BodyFindings(PersonalDataFlow flow) => _flow = flow;
 
     /// <summary>
-    /// The findings of the body <paramref name="top"/> (the root of <paramref name="block"/>'s operation tree); its graph
-    /// is built only when the body can hold personal data and send it somewhere.
+    /// The findings of the body <paramref name="top"/> (the root of an operation tree) of <paramref name="owner"/>; its
+    /// graph is built only when the body can hold personal data and send it somewhere.
     /// </summary>
-    /// <remarks>Takes the driver's context rather than a graph factory: a closure per body and rule was allocated for the one body in ten analysed.</remarks>
-    public ImmutableArray<SinkFinding> Of(IOperation top, IOperation block, OperationBlockAnalysisContext context, CancellationToken cancellationToken)
+    public ImmutableArray<SinkFinding> Of(IOperation top, ISymbol owner, CancellationToken cancellationToken)
     {
         var body = top.Syntax;
         if (_byBody.TryGetValue(body, out var known))
@@ -55,11 +54,11 @@ internal sealed class BodyFindings
 
         // The taint scan: a body that calls no sink (most code), or whose sinks are given nothing that may hold
         // personal data (most of the rest), has nothing to report. One walk over its operations tells both.
-        if (!_flow.TaintScan.MaySendPersonalData(top, context.OwningSymbol, cancellationToken))
+        if (!_flow.TaintScan.MaySendPersonalData(top, owner, cancellationToken))
         {
 #if DEBUG
             // The scan must over-approximate the analysis: every test checks that it skipped nothing the analysis finds.
-            if (Analyze(top, GraphOf(context, block), cancellationToken) is { Length: > 0 } missed)
+            if (Analyze(top, cancellationToken) is { Length: > 0 } missed)
             {
                 throw new System.InvalidOperationException($"The taint scan skipped a body with findings: {missed[0].Location} ({missed[0].Data.SourcesText}).");
             }
@@ -67,14 +66,22 @@ internal sealed class BodyFindings
             return _byBody.GetOrAdd(body, ImmutableArray<SinkFinding>.Empty);
         }
 
-        return _byBody.GetOrAdd(body, Analyze(top, GraphOf(context, block), cancellationToken));
+        return _byBody.GetOrAdd(body, Analyze(top, cancellationToken));
     }
 
-    // Its own method: a lambda over Of's parameters would allocate their closure on every call, analysed or not.
-    private static System.Func<ControlFlowGraph> GraphOf(OperationBlockAnalysisContext context, IOperation block) => () => context.GetControlFlowGraph(block);
+    // The graph of a body root, as the driver would build it for the block (no other analyzer asks it for PiiGuard's bodies).
+    private static ControlFlowGraph GraphOf(IOperation top, CancellationToken cancellationToken) => top switch
+    {
+        IMethodBodyOperation method => ControlFlowGraph.Create(method, cancellationToken),
+        IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, cancellationToken),
+        IFieldInitializerOperation field => ControlFlowGraph.Create(field, cancellationToken),
+        IPropertyInitializerOperation property => ControlFlowGraph.Create(property, cancellationToken),
+        IParameterInitializerOperation parameter => ControlFlowGraph.Create(parameter, cancellationToken),
+        _ => ControlFlowGraph.Create((IBlockOperation)top, cancellationToken),
+    };
 
     // Computed outside the dictionary: a cancelled analysis stores nothing; a race computes twice, alike.
-    private ImmutableArray<SinkFinding> Analyze(IOperation top, System.Func<ControlFlowGraph> graph, CancellationToken cancellationToken)
+    private ImmutableArray<SinkFinding> Analyze(IOperation top, CancellationToken cancellationToken)
     {
         var body = top.Syntax;
         var findings = new List<SinkFinding>();
@@ -96,7 +103,7 @@ internal sealed class BodyFindings
 
         BodyAnalysis.Run(
             _flow,
-            _flow.Graph(body, graph),
+            _flow.Graph(body, () => GraphOf(top, cancellationToken)),
             FlowState.Empty,
             (call, analysis) =>
             {

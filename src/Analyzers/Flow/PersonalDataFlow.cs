@@ -240,6 +240,15 @@ internal sealed class PersonalDataFlow
         method.IsImplicitlyDeclared
         || method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Runtime.CompilerServices.CompilerGeneratedAttribute");
 
+    /// <summary>Keeps the driver's model of a tree for the engine, unless it has one: the model the compiler shares its binding with.</summary>
+    internal void Remember(SemanticModel model)
+    {
+        if (!_models.ContainsKey(model.SyntaxTree))
+        {
+            _models.TryAdd(model.SyntaxTree, model);
+        }
+    }
+
     /// <summary>The semantic model of a tree (the driver's own while it has one), cached for the summaries.</summary>
     internal SemanticModel SemanticModel(SyntaxTree tree) =>
         _models.GetOrAdd(tree, _createModel);

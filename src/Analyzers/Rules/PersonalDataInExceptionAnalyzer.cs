@@ -17,6 +17,6 @@ public sealed class PersonalDataInExceptionAnalyzer : PiiGuardAnalyzer
     internal override bool ReportsOnlyInAnalysedCode => true;
 
     internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow) =>
-        AnalyzeBodies(context, flow, SinkKind.Exception, (finding, block) =>
-            Report(block, Descriptors.PersonalDataInException, finding, finding.Data.SourcesText, finding.Data.HasSeveralSources ? "are" : "is", finding.Target.Name, finding.Data.PathSuffix));
+        AnalyzeBodies(context, flow, SinkKind.Exception, (finding, findings) =>
+            Report(findings, Descriptors.PersonalDataInException, finding, finding.Data.SourcesText, finding.Data.HasSeveralSources ? "are" : "is", finding.Target.Name, finding.Data.PathSuffix));
 }

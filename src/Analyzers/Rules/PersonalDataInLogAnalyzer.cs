@@ -18,7 +18,7 @@ public sealed class PersonalDataInLogAnalyzer : PiiGuardAnalyzer
 
     internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow)
     {
-        AnalyzeBodies(context, flow, SinkKind.Log, (finding, block) =>
-            Report(block, Descriptors.PersonalDataInLog, finding, finding.Data.SourcesText, finding.Data.HasSeveralSources ? "reach" : "reaches", finding.Target.Name, finding.Data.PathSuffix));
+        AnalyzeBodies(context, flow, SinkKind.Log, (finding, findings) =>
+            Report(findings, Descriptors.PersonalDataInLog, finding, finding.Data.SourcesText, finding.Data.HasSeveralSources ? "reach" : "reaches", finding.Target.Name, finding.Data.PathSuffix));
     }
 }

@@ -26,7 +26,7 @@ public sealed class ProcessorNotPermittedAnalyzer : PiiGuardAnalyzer
     internal override bool ReportsOnlyInAnalysedCode => true;
 
     internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow) =>
-        AnalyzeBodies(context, flow, SinkKind.Processor, (finding, block) =>
+        AnalyzeBodies(context, flow, SinkKind.Processor, (finding, findings) =>
         {
             var permitted = finding.Target.Permitted ?? PiiCategorySet.Empty;
             var refused = finding.Data.Categories.Except(permitted);
@@ -36,7 +36,7 @@ public sealed class ProcessorNotPermittedAnalyzer : PiiGuardAnalyzer
                     .Add(ProcessorProperty, finding.Target.Name)
                     .Add(RefusedProperty, refused.ToString())
                     .Add(PermittedProperty, permitted.ToString());
-                Report(block, Descriptors.ProcessorNotPermitted, finding, properties, finding.Data.SourcesText, finding.Data.HasSeveralSources ? "reach" : "reaches", finding.Target.Name, refused.ToString(), finding.Data.PathSuffix);
+                Report(findings, Descriptors.ProcessorNotPermitted, finding, properties, finding.Data.SourcesText, finding.Data.HasSeveralSources ? "reach" : "reaches", finding.Target.Name, refused.ToString(), finding.Data.PathSuffix);
             }
         });
 }

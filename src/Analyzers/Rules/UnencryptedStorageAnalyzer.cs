@@ -19,12 +19,12 @@ public sealed class UnencryptedStorageAnalyzer : PiiGuardAnalyzer
 
     internal override void OnCompilationStart(CompilationStartAnalysisContext context, PersonalDataFlow flow)
     {
-        AnalyzeBodies(context, flow, SinkKind.Storage, (finding, block) =>
+        AnalyzeBodies(context, flow, SinkKind.Storage, (finding, findings) =>
         {
             // piiguard.storage.encrypt_categories narrows what storage must encrypt.
-            if (!finding.Target.Encrypted && finding.Data.Categories.Overlaps(PiiGuardOptions.StorageCategories(PiiGuardOptions.For(block.Options, block.FilterTree))))
+            if (!finding.Target.Encrypted && finding.Data.Categories.Overlaps(PiiGuardOptions.StorageCategories(PiiGuardOptions.For(findings.Options, findings.Tree))))
             {
-                Report(block, Descriptors.UnencryptedStorage, finding, finding.Data.SourcesText, finding.Data.HasSeveralSources ? "reach" : "reaches", finding.Target.Name, finding.Data.PathSuffix);
+                Report(findings, Descriptors.UnencryptedStorage, finding, finding.Data.SourcesText, finding.Data.HasSeveralSources ? "reach" : "reaches", finding.Target.Name, finding.Data.PathSuffix);
             }
         });
     }

@@ -138,6 +138,41 @@ public sealed class SnapshotTests
         Assert.Equal(Render(whole), Render(byDocument));
     }
 
+    [Fact]
+    public async Task Span_requests_give_what_the_whole_compilation_gives_in_the_span()
+    {
+        // As the light bulb asks: one member's span of one document. The rules hold the bodies the driver gives until the
+        // document's semantic model action, which a span request runs too (with the span as its filter).
+        var sources = CorpusGenerator.Generate(3_000).Select(file => file.Text).ToArray();
+        var original = TestCompilations.Create(sources);
+        var (whole, exceptions) = await TestCompilations.AnalyzeAsync(original, concurrent: false, [.. AllAnalyzers.Analyzers]);
+        Assert.Empty(exceptions);
+
+        // The same documents, parsed apart: a diagnostic's document is known by its place in the compilation.
+        var clone = TestCompilations.Create(sources);
+        var withAnalyzers = clone.WithAnalyzers(
+            [.. AllAnalyzers.Analyzers],
+            new CompilationWithAnalyzersOptions(s_options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+        IEnumerable<Diagnostic> WholeIn(Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax member) =>
+            whole.Where(d => original.SyntaxTrees.IndexOf(d.Location.SourceTree!) == clone.SyntaxTrees.IndexOf(member.SyntaxTree) && member.Span.Contains(d.Location.SourceSpan));
+        var members = clone.SyntaxTrees
+            .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>())
+            .Where(member => WholeIn(member).Any())
+            .Take(12)
+            .ToList();
+        Assert.NotEmpty(members);
+
+        foreach (var member in members)
+        {
+            var tree = member.SyntaxTree;
+#pragma warning disable RS1030 // A test asks for its own compilation's documents, as the IDE does.
+            var result = await withAnalyzers.GetAnalysisResultAsync(clone.GetSemanticModel(tree), member.Span, CancellationToken.None);
+#pragma warning restore RS1030
+            var inSpan = result.GetAllDiagnostics().Where(d => d.Location.SourceTree == tree && member.Span.Contains(d.Location.SourceSpan));
+            Assert.Equal(Render(WholeIn(member)), Render(inSpan));
+        }
+    }
+
     // A compilation whose snapshot already holds the answer for Notify.
     private static CSharpCompilation AnsweredOnce()
     {

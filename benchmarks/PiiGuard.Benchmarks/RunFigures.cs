@@ -4,10 +4,9 @@ namespace PiiGuard.Benchmarks;
 
 /// <summary>What one run measured on one corpus; a corpus's figures are the medians of its runs (<see cref="CorpusResult"/>).</summary>
 /// <remarks>
-/// Two views of PiiGuard's cost. Its <em>execution time</em> (the driver's telemetry) also holds the bodies
-/// it binds before the compiler reaches them: the body scans bind a callee in another file first, and the
-/// compiler then binds it again (it shares its own binding with the semantic model only where nothing bound
-/// the body there first). Its <em>marginal time</em> is the wall time of the analysis less that of a
+/// Two views of PiiGuard's cost. Its <em>execution time</em> is the driver's telemetry of its callbacks; PiiGuard
+/// analyses a body once its tree is complete, after the compiler has bound every body, so the callees it reads are
+/// bound already (before, it bound some first, and the compiler bound them again). Its <em>marginal time</em> is the wall time of the analysis less that of a
 /// do-nothing analyzer over the same operation blocks: what PiiGuard adds to any build that runs an analyzer.
 /// </remarks>
 internal sealed record RunFigures(

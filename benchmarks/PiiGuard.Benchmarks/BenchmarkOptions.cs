@@ -1,6 +1,6 @@
 namespace PiiGuard.Benchmarks;
 
-/// <summary>The command line: <c>--sizes 10k,100k,300k --runs 7 --source dir --no-sdk --write --profile piiguard|baseline --bind-first --allocations</c>.</summary>
+/// <summary>The command line: <c>--sizes 10k,100k,300k --runs 7 --source dir --no-sdk --write --profile piiguard|baseline --bind-first --allocations --concurrent</c>.</summary>
 internal sealed class BenchmarkOptions
 {
     public IReadOnlyList<int> Sizes { get; private set; } = [10_000, 100_000, 300_000];
@@ -21,6 +21,12 @@ internal sealed class BenchmarkOptions
 
     /// <summary>With <see cref="Profile"/>: print the types allocated, sampled (<see cref="AllocationSampler"/>).</summary>
     public bool Allocations { get; private set; }
+
+    /// <summary>
+    /// Run the analyzers concurrently, as csc and VBCSCompiler do (their driver passes <c>concurrentAnalysis: true</c>):
+    /// the wall and marginal times are then a build's, and the analyzers' execution times overlap instead of adding up.
+    /// </summary>
+    public bool Concurrent { get; private set; }
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -53,8 +59,11 @@ internal sealed class BenchmarkOptions
                 case "--allocations":
                     options.Allocations = true;
                     break;
+                case "--concurrent":
+                    options.Concurrent = true;
+                    break;
                 default:
-                    throw new ArgumentException($"unknown option '{args[i]}' (known: --sizes 10k,100k,300k --runs N --source <dir> --no-sdk --write --profile piiguard|baseline --bind-first --allocations)");
+                    throw new ArgumentException($"unknown option '{args[i]}' (known: --sizes 10k,100k,300k --runs N --source <dir> --no-sdk --write --profile piiguard|baseline --bind-first --allocations --concurrent)");
             }
         }
 

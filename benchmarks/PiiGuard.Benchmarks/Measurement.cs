@@ -7,9 +7,12 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace PiiGuard.Benchmarks;
 
-/// <summary>The measurements: each on a fresh compilation, analyzers sequential so their times add up to wall time.</summary>
+/// <summary>The measurements: each on a fresh compilation, analyzers sequential so their times add up to wall time (unless <see cref="Concurrent"/>).</summary>
 internal static class Measurement
 {
+    /// <summary>Whether the analyses run concurrently, as the compiler runs analyzers (<c>--concurrent</c>); set once, before measuring.</summary>
+    public static bool Concurrent { get; set; }
+
     /// <summary>One run: the compiler, PiiGuard and the do-nothing baseline (in the order given, alternated between runs so neither always runs on the other's garbage), the SDK's analyzers.</summary>
     public static async Task<RunFigures> RunAsync(Corpus corpus, ImmutableArray<DiagnosticAnalyzer> sdk, bool baselineFirst)
     {
@@ -144,7 +147,7 @@ internal static class Measurement
         new(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, options),
             onAnalyzerException: (exception, analyzer, _) => Console.Error.WriteLine($"{analyzer.GetType().Name} threw: {exception}"),
-            concurrentAnalysis: false,
+            concurrentAnalysis: Concurrent,
             logAnalyzerExecutionTime: true,
             reportSuppressedDiagnostics: false);
 

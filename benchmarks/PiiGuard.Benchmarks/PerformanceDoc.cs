@@ -28,6 +28,7 @@ internal static class PerformanceDoc
     {
         var builder = new StringBuilder();
         var gc = System.Runtime.GCSettings.IsServerGC ? "server GC, as the compiler runs analyzers" : "workstation GC";
+        gc += options.Concurrent ? ", analyzers run concurrently as the compiler runs them" : ", analyzers run sequentially (their times add up)";
         builder.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {HostedCompiler.Description}, {gc}, medians of {options.Runs} runs (marginal times: the shift between the PiiGuard and baseline series).");
         builder.AppendLine();
         builder.AppendLine("| corpus | lines | files | compiler ms | PiiGuard marginal ms | **PiiGuard ratio** | PiiGuard execution ms (ratio) | SDK analyzers ratio | PiiGuard allocated | compiler allocated | slowest file | released after drop |");

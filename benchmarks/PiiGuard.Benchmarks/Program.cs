@@ -20,6 +20,7 @@ internal static class Program
     {
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         var options = BenchmarkOptions.Parse(args);
+        Measurement.Concurrent = options.Concurrent;
         if (options.Profile is { } set)
         {
             // One corpus: the first --source, else the first of --sizes.
@@ -31,7 +32,7 @@ internal static class Program
         var (sdk, sdkDescription) = options.Sdk ? AnalyzerSets.Sdk() : (ImmutableArray<DiagnosticAnalyzer>.Empty, "not measured (--no-sdk)");
         Console.WriteLine($"PiiGuard analyzers: {AnalyzerSets.PiiGuard.Length}; SDK yardstick: {sdkDescription}");
         Console.WriteLine($"Compiler: {HostedCompiler.Description}");
-        Console.WriteLine($"{options.Runs} run(s) each; times are medians; analysis sequential (concurrentAnalysis: false) so analyzer times add up; {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC.");
+        Console.WriteLine($"{options.Runs} run(s) each; times are medians; {(options.Concurrent ? "analysis concurrent, as the compiler runs it (execution times overlap)" : "analysis sequential (concurrentAnalysis: false) so analyzer times add up")}; {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC.");
 
         var corpora = options.Sizes.Select(Corpus.Generated).Concat(options.Sources.Select(Corpus.FromFolder)).ToList();
         var results = await MeasureAsync(corpora, options.Runs, sdk);

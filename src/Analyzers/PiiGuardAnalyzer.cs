@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -32,9 +33,10 @@ public abstract class PiiGuardAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// Whether every diagnostic of the rule lies in the body or the declaration the driver called it back on, and
-    /// none in the hidden lines of a body (<see cref="IsHidden"/>): the driver skips generated code before calling
-    /// back, so it need not check each diagnostic again. A rule that reports anywhere else keeps the driver's check.
+    /// Whether every diagnostic of the rule lies in the body or the declaration the driver called it back on (a body held
+    /// until its tree completes is one the driver gave), and none in the hidden lines of a body (<see cref="IsHidden"/>):
+    /// the driver skips generated code before calling back, so it need not check each diagnostic again. A rule that
+    /// reports anywhere else keeps the driver's check.
     /// </summary>
     internal virtual bool ReportsOnlyInAnalysedCode => false;
 
@@ -66,23 +68,46 @@ public abstract class PiiGuardAnalyzer : DiagnosticAnalyzer
 
             if (!held.TryHold(first.Syntax.SyntaxTree, block.OperationBlocks, block.OwningSymbol))
             {
-                Analyze(flow, kind, block.OperationBlocks, block.OwningSymbol, new FindingContext(block.Options, first.Syntax.SyntaxTree, block.ReportDiagnostic), report, block.CancellationToken);
+                // Given after its tree completed: analysed now.
+                var found = new List<SinkFinding>();
+                Collect(flow, kind, block.OperationBlocks, block.OwningSymbol, found, block.CancellationToken);
+                Report(found, new FindingContext(block.Options, first.Syntax.SyntaxTree, block.ReportDiagnostic), report);
             }
         });
 
         context.RegisterSemanticModelAction(model =>
         {
+            // Every held body's findings first, reported only once all are known: a cancelled action reports nothing
+            // and holds its bodies again, for the driver to give the tree's action once more.
             var tree = model.SemanticModel.SyntaxTree;
-            var findings = new FindingContext(model.Options, tree, model.ReportDiagnostic);
-            foreach (var (blocks, owner) in held.Complete(tree))
+            var bodies = held.Complete(tree);
+            var found = new List<SinkFinding>();
+            try
             {
-                Analyze(flow, kind, blocks, owner, findings, report, model.CancellationToken);
+                foreach (var (blocks, owner) in bodies)
+                {
+                    Collect(flow, kind, blocks, owner, found, model.CancellationToken);
+                }
             }
+            catch (OperationCanceledException)
+            {
+                held.HoldAgain(tree, bodies);
+                throw;
+            }
+
+            Report(found, new FindingContext(model.Options, tree, model.ReportDiagnostic), report);
         });
     }
 
-    private static void Analyze(
-        PersonalDataFlow flow, SinkKind kind, ImmutableArray<IOperation> blocks, ISymbol owner, FindingContext context, Action<SinkFinding, FindingContext> report, CancellationToken cancellationToken)
+    private static void Report(List<SinkFinding> found, FindingContext context, Action<SinkFinding, FindingContext> report)
+    {
+        foreach (var finding in found)
+        {
+            report(finding, context);
+        }
+    }
+
+    private static void Collect(PersonalDataFlow flow, SinkKind kind, ImmutableArray<IOperation> blocks, ISymbol owner, List<SinkFinding> found, CancellationToken cancellationToken)
     {
         foreach (var (_, top) in BodyRoots.Of(blocks))
         {
@@ -90,7 +115,7 @@ public abstract class PiiGuardAnalyzer : DiagnosticAnalyzer
             {
                 if (finding.Kind == kind && !IsHidden(finding.Location))
                 {
-                    report(finding, context);
+                    found.Add(finding);
                 }
             }
         }

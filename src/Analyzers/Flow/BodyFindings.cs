@@ -69,7 +69,8 @@ internal sealed class BodyFindings
         return _byBody.GetOrAdd(body, Analyze(top, cancellationToken));
     }
 
-    // The graph of a body root, as the driver would build it for the block (no other analyzer asks it for PiiGuard's bodies).
+    // The graph of a body root, as the driver builds it for an operation block (the driver's cache of it is per context,
+    // and the body is analysed in its tree's action, after the block's callback).
     private static ControlFlowGraph GraphOf(IOperation top, CancellationToken cancellationToken) => top switch
     {
         IMethodBodyOperation method => ControlFlowGraph.Create(method, cancellationToken),
@@ -103,7 +104,8 @@ internal sealed class BodyFindings
 
         BodyAnalysis.Run(
             _flow,
-            _flow.Graph(body, () => GraphOf(top, cancellationToken)),
+            // A plain body's summary builds no graph (PlainBody), so nothing would take this one out of the shared cache.
+            PlainBody.TryGet(top, out _) ? GraphOf(top, cancellationToken) : _flow.Graph(body, () => GraphOf(top, cancellationToken)),
             FlowState.Empty,
             (call, analysis) =>
             {

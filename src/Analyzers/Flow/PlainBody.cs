@@ -5,7 +5,7 @@ namespace PiiGuard.Analyzers.Flow;
 
 /// <summary>
 /// A body that is one expression the control flow graph would keep as it stands: <c>=> $"{c.First} {c.Last}"</c>,
-/// <c>{ return Format(c.Name); }</c>, <c>=> _logger.LogInformation(...)</c>. Its graph would be a single block holding
+/// <c>{ return Format(c.Name); }</c>, <c>=> _audit.Record(c.Email)</c>. Its graph would be a single block holding
 /// that same expression, so <see cref="BodyAnalysis"/> can follow it without building one.
 /// </summary>
 /// <remarks>

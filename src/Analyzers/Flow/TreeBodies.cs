@@ -54,6 +54,23 @@ internal sealed class TreeBodies
         }
     }
 
+    /// <summary>Holds again the bodies of a tree whose completion was cancelled before any was reported.</summary>
+    public void HoldAgain(SyntaxTree tree, List<(ImmutableArray<IOperation> Blocks, ISymbol Owner)> bodies)
+    {
+        var held = _byTree.GetOrAdd(tree, static _ => new Held());
+        lock (held)
+        {
+            if (held.Bodies is null)
+            {
+                held.Bodies = bodies;
+            }
+            else
+            {
+                held.Bodies.AddRange(bodies);
+            }
+        }
+    }
+
     // Null once the tree is complete.
     private sealed class Held
     {

@@ -39,10 +39,12 @@ public sealed class ConcurrencyAndCancellationTests
         using var cancellation = new CancellationTokenSource();
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
-        var analysis = compilation.WithAnalyzers(AllAnalyzers.Analyzers, options).GetAnalyzerDiagnosticsAsync(cancellation.Token);
+        var signal = new TreeCompletionSignal();
+        var analysis = compilation.WithAnalyzers(AllAnalyzers.Analyzers.Add(signal), options).GetAnalyzerDiagnosticsAsync(cancellation.Token);
 
-        // Let the engine get going (summaries, bodies), then cancel in the middle of it.
-        await Task.WhenAny(analysis, Task.Delay(500));
+        // The rules analyse the bodies once their trees complete, after the compile: cancel as the first tree completes,
+        // when the engine has just started on the held bodies (summaries, scans, graphs).
+        await Task.WhenAny(analysis, signal.FirstTree.Task);
         Assert.False(analysis.IsCompleted, "the corpus was analysed before it could be cancelled: make it larger");
         var watch = Stopwatch.StartNew();
         cancellation.Cancel();
@@ -52,12 +54,58 @@ public sealed class ConcurrencyAndCancellationTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed.TotalSeconds:F1} s to stop");
     }
 
+    [Fact]
+    public async Task An_analysis_cancelled_as_trees_complete_and_asked_again_gives_every_diagnostic()
+    {
+        // As the IDE does: a request cancelled while the rules analyse the bodies they held, then the same one asked again.
+        // Roslyn today gives every body again to the second request; the rules also hold again the bodies of a cancelled
+        // tree's action, for a host that would not.
+        var sources = CorpusGenerator.Generate(20_000).Select(file => file.Text).ToArray();
+        var (expected, exceptions) = await TestCompilations.AnalyzeAsync(TestCompilations.Create(sources), concurrent: true, [.. AllAnalyzers.Analyzers]);
+        Assert.Empty(exceptions);
+
+        var thrown = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: (exception, _, _) => thrown.Enqueue(exception), concurrentAnalysis: true, logAnalyzerExecutionTime: false);
+        var signal = new TreeCompletionSignal();
+        var withAnalyzers = TestCompilations.Create(sources).WithAnalyzers(AllAnalyzers.Analyzers.Add(signal), options);
+        using var cancellation = new CancellationTokenSource();
+        var first = withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellation.Token);
+        await Task.WhenAny(first, signal.FirstTree.Task);
+        Assert.False(first.IsCompleted, "the corpus was analysed before it could be cancelled: make it larger");
+        cancellation.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+
+        var again = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        Assert.Empty(thrown);
+        Assert.Equal(Render(expected), Render(again));
+    }
+
+    private static string Render(IEnumerable<Diagnostic> diagnostics) =>
+        string.Join("\n", diagnostics.Select(d => $"{d.Location.GetLineSpan()} {d.Id} {d.GetMessage()}").Order(StringComparer.Ordinal));
+
+    // Signals the first tree the compiler completes: the moment the held bodies start to be analysed.
+#pragma warning disable RS1001, RS1036 // Not a shipped analyzer: a test's probe of the driver's timing, run in-process only.
+    private sealed class TreeCompletionSignal : DiagnosticAnalyzer
+#pragma warning restore RS1001, RS1036
+    {
+        public TaskCompletionSource FirstTree { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Never reported; an analyzer with no diagnostic of its own is not run at all.
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            [new DiagnosticDescriptor("TEST001", "Tree completed", "Tree completed", "Test", DiagnosticSeverity.Hidden, isEnabledByDefault: true)];
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterSemanticModelAction(_ => FirstTree.TrySetResult());
+        }
+    }
+
     private static async Task AssertSameAsync(Func<Compilation> create)
     {
         // Fresh compilations each time, so no memoised summary is shared between the runs.
-        static string Render(IEnumerable<Diagnostic> diagnostics) =>
-            string.Join("\n", diagnostics.Select(d => $"{d.Location.GetLineSpan()} {d.Id} {d.GetMessage()}").Order(StringComparer.Ordinal));
-
         var (sequential, sequentialExceptions) = await TestCompilations.AnalyzeAsync(create(), concurrent: false, [.. AllAnalyzers.Analyzers]);
         Assert.Empty(sequentialExceptions);
         Assert.NotEmpty(sequential);

@@ -27,7 +27,7 @@ internal static class PerformanceDoc
     private static string Figures(IReadOnlyList<CorpusResult> results, string sdkDescription, BenchmarkOptions options)
     {
         var builder = new StringBuilder();
-        var gc = System.Runtime.GCSettings.IsServerGC ? "server GC, as the compiler runs analyzers" : "workstation GC";
+        var gc = System.Runtime.GCSettings.IsServerGC ? "server GC (as the compiler runs analyzers)" : "workstation GC";
         gc += options.Concurrent ? ", analyzers run concurrently as the compiler runs them" : ", analyzers run sequentially (their times add up)";
         builder.AppendLine($"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {HostedCompiler.Description}, {gc}, medians of {options.Runs} runs (marginal times: the shift between the PiiGuard and baseline series).");
         builder.AppendLine();

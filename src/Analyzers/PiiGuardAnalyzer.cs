@@ -71,7 +71,7 @@ public abstract class PiiGuardAnalyzer : DiagnosticAnalyzer
                 // Given after its tree completed: analysed now.
                 var found = new List<SinkFinding>();
                 Collect(flow, kind, block.OperationBlocks, block.OwningSymbol, found, block.CancellationToken);
-                Report(found, new FindingContext(block.Options, first.Syntax.SyntaxTree, block.ReportDiagnostic), report);
+                ReportAll(found, new FindingContext(block.Options, first.Syntax.SyntaxTree, block.ReportDiagnostic), report);
             }
         });
 
@@ -95,11 +95,11 @@ public abstract class PiiGuardAnalyzer : DiagnosticAnalyzer
                 throw;
             }
 
-            Report(found, new FindingContext(model.Options, tree, model.ReportDiagnostic), report);
+            ReportAll(found, new FindingContext(model.Options, tree, model.ReportDiagnostic), report);
         });
     }
 
-    private static void Report(List<SinkFinding> found, FindingContext context, Action<SinkFinding, FindingContext> report)
+    private static void ReportAll(List<SinkFinding> found, FindingContext context, Action<SinkFinding, FindingContext> report)
     {
         foreach (var finding in found)
         {

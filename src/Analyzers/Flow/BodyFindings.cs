@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 using PiiGuard.Analyzers.Sinks;
 
 namespace PiiGuard.Analyzers.Flow;
@@ -69,18 +68,6 @@ internal sealed class BodyFindings
         return _byBody.GetOrAdd(body, Analyze(top, cancellationToken));
     }
 
-    // The graph of a body root, as the driver builds it for an operation block (the driver's cache of it is per context,
-    // and the body is analysed in its tree's action, after the block's callback).
-    private static ControlFlowGraph GraphOf(IOperation top, CancellationToken cancellationToken) => top switch
-    {
-        IMethodBodyOperation method => ControlFlowGraph.Create(method, cancellationToken),
-        IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, cancellationToken),
-        IFieldInitializerOperation field => ControlFlowGraph.Create(field, cancellationToken),
-        IPropertyInitializerOperation property => ControlFlowGraph.Create(property, cancellationToken),
-        IParameterInitializerOperation parameter => ControlFlowGraph.Create(parameter, cancellationToken),
-        _ => ControlFlowGraph.Create((IBlockOperation)top, cancellationToken),
-    };
-
     // Computed outside the dictionary: a cancelled analysis stores nothing; a race computes twice, alike.
     private ImmutableArray<SinkFinding> Analyze(IOperation top, CancellationToken cancellationToken)
     {
@@ -104,8 +91,9 @@ internal sealed class BodyFindings
 
         BodyAnalysis.Run(
             _flow,
-            // A plain body's summary builds no graph (PlainBody), so nothing would take this one out of the shared cache.
-            PlainBody.TryGet(top, out _) ? GraphOf(top, cancellationToken) : _flow.Graph(body, () => GraphOf(top, cancellationToken)),
+            // Built here, not taken from the driver's context: the body is analysed in its tree's action, after the block's
+            // callback. A plain body's summary builds no graph (PlainBody), so nothing would take this one out of the cache.
+            PlainBody.TryGet(top, out _) ? BodyRoots.Graph(top, cancellationToken) : _flow.Graph(body, () => BodyRoots.Graph(top, cancellationToken)),
             FlowState.Empty,
             (call, analysis) =>
             {

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PiiGuard.Analyzers.Flow;
@@ -18,7 +20,7 @@ internal static class BodyRoots
     public static Enumerable Of(ImmutableArray<IOperation> operationBlocks) => new(operationBlocks);
 
     /// <summary>The root of a block's operation tree: the body the control flow graph is built for.</summary>
-    private static IOperation Top(IOperation block)
+    public static IOperation Top(IOperation block)
     {
         var top = block;
         while (top.Parent is not null)
@@ -28,6 +30,17 @@ internal static class BodyRoots
 
         return top;
     }
+
+    /// <summary>The control flow graph of a body's root (one <see cref="IsBody"/> accepts), as the driver builds it for a block.</summary>
+    public static ControlFlowGraph Graph(IOperation top, CancellationToken cancellationToken) => top switch
+    {
+        IMethodBodyOperation method => ControlFlowGraph.Create(method, cancellationToken),
+        IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, cancellationToken),
+        IFieldInitializerOperation field => ControlFlowGraph.Create(field, cancellationToken),
+        IPropertyInitializerOperation property => ControlFlowGraph.Create(property, cancellationToken),
+        IParameterInitializerOperation parameter => ControlFlowGraph.Create(parameter, cancellationToken),
+        _ => ControlFlowGraph.Create((IBlockOperation)top, cancellationToken),
+    };
 
     private static bool IsBody(IOperation top) =>
         top is IMethodBodyOperation or IConstructorBodyOperation or IFieldInitializerOperation

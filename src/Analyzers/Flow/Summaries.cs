@@ -138,7 +138,7 @@ internal sealed class Summaries
         var summary = Compute(method, graph, plain, depth, cancellationToken);
 #if DEBUG
         // A plain body must be summarised as its graph would be: every test checks it on every plain body it meets.
-        if (graph is null && Compute(method, GraphOf(plain, cancellationToken), plain, depth, cancellationToken) is var fromGraph
+        if (graph is null && Compute(method, BodyRoots.Graph(BodyRoots.Top(plain.Expression), cancellationToken), plain, depth, cancellationToken) is var fromGraph
             && !(MethodSummary.SameFacts(summary, fromGraph) && SameSinkFlows(summary, fromGraph)))
         {
             throw new System.InvalidOperationException($"The plain summary of {method} differs from its graph's.");
@@ -252,9 +252,8 @@ internal sealed class Summaries
 
             graph = operation switch
             {
-                IMethodBodyOperation body when body.BlockBody is not null || body.ExpressionBody is not null => _flow.Graph(syntax, () => ControlFlowGraph.Create(body, cancellationToken)),
-                IConstructorBodyOperation constructor => _flow.Graph(syntax, () => ControlFlowGraph.Create(constructor, cancellationToken)),
-                IBlockOperation { Parent: null } block => _flow.Graph(syntax, () => ControlFlowGraph.Create(block, cancellationToken)),
+                IMethodBodyOperation { BlockBody: null, ExpressionBody: null } => null,
+                IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation { Parent: null } => _flow.Graph(syntax, () => BodyRoots.Graph(operation, cancellationToken)),
                 _ => null,
             };
 
@@ -274,17 +273,5 @@ internal sealed class Summaries
     private static bool SameSinkFlows(MethodSummary left, MethodSummary right) =>
         left.SinkFlows.All(flow => right.SinkFlows.Any(other => other.Placeholder == flow.Placeholder && other.Kind == flow.Kind
             && other.Target.Name == flow.Target.Name && other.Target.Encrypted == flow.Target.Encrypted));
-
-    // The graph of a plain body, for the check that following it plain changes nothing.
-    private static ControlFlowGraph GraphOf(PlainBody plain, CancellationToken cancellationToken)
-    {
-        var root = plain.Expression;
-        while (root.Parent is { } parent)
-        {
-            root = parent;
-        }
-
-        return root is IMethodBodyOperation body ? ControlFlowGraph.Create(body, cancellationToken) : ControlFlowGraph.Create((IBlockOperation)root, cancellationToken);
-    }
 #endif
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -71,7 +72,27 @@ internal sealed class BodyFindings
     // Computed outside the dictionary: a cancelled analysis stores nothing; a race computes twice, alike.
     private ImmutableArray<SinkFinding> Analyze(IOperation top, CancellationToken cancellationToken)
     {
-        var body = top.Syntax;
+        // A plain body (one expression, PlainBody) is followed as it stands: its graph would be one block holding it.
+        // Built here, not taken from the driver's context: the body is analysed in its tree's action, after the block's callback.
+        if (PlainBody.TryGet(top, out var plain))
+        {
+            var findings = Analyze(observer => BodyAnalysis.RunPlain(_flow, plain, FlowState.Empty, observer, nesting: 0, cancellationToken));
+#if DEBUG
+            // Every test checks that a plain body finds what its graph would.
+            if (!SameFindings(findings, Analyze(observer => BodyAnalysis.Run(_flow, BodyRoots.Graph(top, cancellationToken), FlowState.Empty, observer, nesting: 0, cancellationToken))))
+            {
+                throw new System.InvalidOperationException($"The plain findings of {top.Syntax.GetLocation()} differ from its graph's.");
+            }
+#endif
+            return findings;
+        }
+
+        return Analyze(observer => BodyAnalysis.Run(
+            _flow, _flow.Graph(top.Syntax, () => BodyRoots.Graph(top, cancellationToken)), FlowState.Empty, observer, nesting: 0, cancellationToken));
+    }
+
+    private ImmutableArray<SinkFinding> Analyze(System.Action<BodyAnalysis.CallObserver> run)
+    {
         var findings = new List<SinkFinding>();
 
         // One reporter per family for the body, not one per call observed.
@@ -89,24 +110,24 @@ internal sealed class BodyFindings
             };
         }
 
-        BodyAnalysis.Run(
-            _flow,
-            // Built here, not taken from the driver's context: the body is analysed in its tree's action, after the block's
-            // callback. A plain body's summary builds no graph (PlainBody), so nothing would take this one out of the cache.
-            PlainBody.TryGet(top, out _) ? BodyRoots.Graph(top, cancellationToken) : _flow.Graph(body, () => BodyRoots.Graph(top, cancellationToken)),
-            FlowState.Empty,
-            (call, analysis) =>
+        run((call, analysis) =>
+        {
+            for (var i = 0; i < families.Length; i++)
             {
-                for (var i = 0; i < families.Length; i++)
-                {
-                    families[i].Observe(call, analysis, reporters[i]);
-                }
-            },
-            nesting: 0,
-            cancellationToken);
+                families[i].Observe(call, analysis, reporters[i]);
+            }
+        });
 
         return findings.ToImmutableArray();
     }
+
+#if DEBUG
+    private static bool SameFindings(ImmutableArray<SinkFinding> left, ImmutableArray<SinkFinding> right) =>
+        left.Length == right.Length
+        && left.All(finding => right.Any(other => other.Kind == finding.Kind && other.Location == finding.Location
+            && other.Target.Name == finding.Target.Name && other.Target.Encrypted == finding.Target.Encrypted
+            && other.Data.SourcesText == finding.Data.SourcesText));
+#endif
 
     // A local function's calls are shown once per call of it and once more with the body's exit state: one value, one
     // finding, with the data of every run.

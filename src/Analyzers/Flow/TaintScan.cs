@@ -188,10 +188,9 @@ internal sealed class TaintScan
 
         // Locals holding an object built here: the members given data, by name (the rest of the object is clean).
         private readonly Dictionary<ILocalSymbol, HashSet<string>> _taintedMembers = new(SymbolEqualityComparer.Default);
-        // Taint only grows, so a value that holds data holds it for good; one that does not holds until a
-        // variable read inside it is tainted (Invalidate), and is asked again then.
-        private readonly HashSet<IOperation> _holds = new();
-        private readonly HashSet<IOperation> _holdsNotYet = new();
+        // Whether a value may hold data. Taint only grows, so a yes holds for good; a no holds until a variable read
+        // inside the value is tainted (Invalidate), and is asked again then.
+        private readonly Dictionary<IOperation, bool> _holds = new();
         private readonly Dictionary<IOperation, bool> _isSource = new();
 
         // The operations to spread in this round, and those a taint since has made worth spreading again.
@@ -204,8 +203,8 @@ internal sealed class TaintScan
         // The first round spreads every write, without queueing them one by one.
         private bool _spreadAll;
 
-        /// <summary>The body's operations, in tree order.</summary>
-        public List<IOperation> Operations { get; } = new();
+        /// <summary>The body's reads of a variable (a local, a parameter, a member of <c>this</c>, <c>this</c>), in tree order.</summary>
+        public List<IOperation> References { get; } = new();
 
         /// <summary>The operations that may write a variable (<see cref="Spread"/>), in tree order.</summary>
         public List<IOperation> Writes { get; } = new();
@@ -216,7 +215,7 @@ internal sealed class TaintScan
         /// <summary>Its sink steps: sink calls and calls into methods of the compilation that may reach one.</summary>
         public List<IOperation> Sinks { get; } = new();
 
-        /// <summary>Gathers the body's operations, its writes and its calls, in one walk.</summary>
+        /// <summary>Gathers the body's reads of variables, its writes and its calls, in one walk.</summary>
         public void Collect(IOperation body)
         {
             Add(body);
@@ -241,9 +240,17 @@ internal sealed class TaintScan
         // Kinds, not interface tests: this runs on every operation of every body.
         private void Add(IOperation operation)
         {
-            Operations.Add(operation);
             switch (operation.Kind)
             {
+                case OperationKind.LocalReference:
+                case OperationKind.ParameterReference:
+                case OperationKind.FieldReference:
+                case OperationKind.PropertyReference:
+                case OperationKind.EventReference:
+                case OperationKind.MethodReference:
+                case OperationKind.InstanceReference:
+                    References.Add(operation);
+                    break;
                 case OperationKind.Invocation:
                 case OperationKind.ObjectCreation:
                     Calls.Add(operation);
@@ -282,14 +289,13 @@ internal sealed class TaintScan
             _flow = null!;
             _walk.Clear();
             _spreadAll = false;
-            Operations.Clear();
+            References.Clear();
             Writes.Clear();
             Calls.Clear();
             Sinks.Clear();
             _tainted.Clear();
             _taintedMembers.Clear();
             _holds.Clear();
-            _holdsNotYet.Clear();
             _isSource.Clear();
             _queued.Clear();
             _requeued.Clear();
@@ -325,26 +331,31 @@ internal sealed class TaintScan
         // Their cached no is dropped, and the operations above them are spread again next round.
         private void Invalidate(object tainted)
         {
-            foreach (var operation in Operations)
+            foreach (var reference in References)
             {
-                if (Reads(operation, tainted))
+                if (Reads(reference, tainted))
                 {
-                    for (var above = operation; above is not null; above = above.Parent)
+                    for (var above = reference; above is not null; above = above.Parent)
                     {
-                        _holdsNotYet.Remove(above);
+                        if (_holds.TryGetValue(above, out var holds) && !holds)
+                        {
+                            _holds.Remove(above);
+                        }
+
                         _requeued.Add(above);
                     }
                 }
             }
         }
 
-        private static bool Reads(IOperation operation, object variable) => operation switch
+        // Kinds, not interface tests: asked of every reference each time a variable is tainted.
+        private static bool Reads(IOperation reference, object variable) => reference.Kind switch
         {
-            ILocalReferenceOperation local => SymbolOrObjectComparer.Instance.Equals(local.Local, variable),
-            IParameterReferenceOperation parameter => SymbolOrObjectComparer.Instance.Equals(parameter.Parameter, variable),
-            IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation } member => SymbolOrObjectComparer.Instance.Equals(member.Member.OriginalDefinition, variable),
-            IInstanceReferenceOperation => ReferenceEquals(variable, s_this),
-            _ => false,
+            OperationKind.LocalReference => SymbolOrObjectComparer.Instance.Equals(((ILocalReferenceOperation)reference).Local, variable),
+            OperationKind.ParameterReference => SymbolOrObjectComparer.Instance.Equals(((IParameterReferenceOperation)reference).Parameter, variable),
+            OperationKind.InstanceReference => ReferenceEquals(variable, s_this),
+            _ => ((IMemberReferenceOperation)reference).Instance is null or IInstanceReferenceOperation
+                && SymbolOrObjectComparer.Instance.Equals(((IMemberReferenceOperation)reference).Member.OriginalDefinition, variable),
         };
 
         /// <summary>Taints what an operation writes when what it writes may hold data.</summary>
@@ -538,14 +549,9 @@ internal sealed class TaintScan
                 return true;
             }
 
-            if (_holds.Contains(operation))
+            if (_holds.TryGetValue(operation, out var known))
             {
-                return true;
-            }
-
-            if (_holdsNotYet.Contains(operation))
-            {
-                return false;
+                return known;
             }
 
             // A yes or no holds nothing, whatever it is made of: the analysis never evaluates one.
@@ -556,7 +562,7 @@ internal sealed class TaintScan
 
             // The cheap answers first; whether the operation is a source itself may summarise a callee.
             var holds = IsTainted(operation) || HoldsThroughOperands(operation, depth) || IsSource(operation);
-            (holds ? _holds : _holdsNotYet).Add(operation);
+            _holds[operation] = holds;
             return holds;
         }
 

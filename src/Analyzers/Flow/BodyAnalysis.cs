@@ -69,8 +69,8 @@ internal sealed partial class BodyAnalysis
     }
 
     /// <summary>
-    /// As <see cref="RunToExit"/>, for a body that is one plain expression (<see cref="PlainBody"/>): its graph would be
-    /// one block holding that expression, so the block's transfer is run on the expression itself and no graph is built.
+    /// As <see cref="RunToExit"/>, for a body that runs straight through (<see cref="PlainBody"/>): its graph would be one
+    /// block holding the same statements, so the block's transfer is run on them as they stand and no graph is built.
     /// </summary>
     public static (PersonalData? Returned, FlowState Exit) RunPlain(
         PersonalDataFlow flow, PlainBody body, FlowState initial, CallObserver? observer, int nesting, CancellationToken cancellationToken)
@@ -81,8 +81,35 @@ internal sealed partial class BodyAnalysis
             _observing = observer is not null,
         };
 
-        analysis.Visit(body.Expression);
-        return (body.IsReturned ? analysis.Evaluate(body.Expression) : null, analysis._state);
+        for (var i = 0; i < body.Count; i++)
+        {
+            switch (body.Statements[i])
+            {
+                case IExpressionStatementOperation statement:
+                    analysis.Visit(statement.Operation);
+                    break;
+                case IVariableDeclarationGroupOperation group:
+                    // The graph assigns each local its initial value, as any other assignment.
+                    foreach (var declarator in group.Declarations.SelectMany(declaration => declaration.Declarators))
+                    {
+                        if (declarator.Initializer?.Value is { } value)
+                        {
+                            analysis.Visit(value);
+                            analysis.AssignLocal(declarator.Symbol, analysis.Evaluate(value));
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        if (body.Returned is not { } returned)
+        {
+            return (null, analysis._state);
+        }
+
+        analysis.Visit(returned);
+        return (analysis.Evaluate(returned), analysis._state);
     }
 
     private FlowState? _exit;
@@ -444,8 +471,7 @@ internal sealed partial class BodyAnalysis
         switch (target)
         {
             case ILocalReferenceOperation local:
-                var named = !local.Local.IsImplicitlyDeclared && local.Local.Name.Length > 0;
-                Store(local.Local, named && data is not null ? data.Through(_flow.Step(local.Local)) : data, strong);
+                AssignLocal(local.Local, data, strong);
                 break;
             case IParameterReferenceOperation parameter:
                 Store(parameter.Parameter, data, strong);
@@ -488,6 +514,13 @@ internal sealed partial class BodyAnalysis
                 Store(array, data, strong: false);
                 break;
         }
+    }
+
+    // A named local's data passes through it: a path shows the step.
+    private void AssignLocal(ILocalSymbol local, PersonalData? data, bool strong = true)
+    {
+        var named = !local.IsImplicitlyDeclared && local.Name.Length > 0;
+        Store(local, named && data is not null ? data.Through(_flow.Step(local)) : data, strong);
     }
 
     private void AssignDeconstruction(IOperation target, PersonalData? data, ITypeSymbol? type = null)

@@ -4,34 +4,48 @@ using Microsoft.CodeAnalysis.Operations;
 namespace PiiGuard.Analyzers.Flow;
 
 /// <summary>
-/// A body that is one expression the control flow graph would keep as it stands: <c>=> $"{c.First} {c.Last}"</c>,
-/// <c>{ return Format(c.Name); }</c>, <c>=> _audit.Record(c.Email)</c>. Its graph would be a single block holding
-/// that same expression, so <see cref="BodyAnalysis"/> can follow it without building one.
+/// A body that runs straight through: plain statements the control flow graph would keep as they stand, in one block,
+/// and perhaps a value returned at the end: <c>=> $"{c.First} {c.Last}"</c>, <c>{ return Format(c.Name); }</c>,
+/// <c>{ var line = Describe(c); _log.LogInformation("{Line}", line); }</c>. Its graph would be that one block, so
+/// <see cref="BodyAnalysis"/> can follow the statements without building one.
 /// </summary>
 /// <remarks>
 /// Four summaries in five on the generated 100k corpus are of such bodies (helpers, formatters, computed properties),
 /// and building their graphs was a third of the engine's own allocations beyond binding. Only operations the graph
 /// builder copies without rewriting qualify: no branch (<c>?:</c>, <c>??</c>, <c>?.</c>, <c>&amp;&amp;</c>,
-/// <c>||</c>, <c>switch</c>, <c>throw</c>), no initializer (which the graph splits into statements), no lambda or local
-/// function (which need the graph's own), no local. Anything else takes the graph as before.
+/// <c>||</c>, <c>switch</c>, <c>throw</c>, a loop, <c>using</c>, a <c>return</c> before the end), no initializer (which
+/// the graph splits into statements), no lambda or local function (which need the graph's own). A local declared with
+/// a plain value is the graph's assignment of it. Anything else takes the graph as before.
 /// </remarks>
 internal readonly struct PlainBody
 {
-    private PlainBody(IOperation expression, bool isReturned)
+    // Longer bodies take the graph: the check walks every operation before anything is saved.
+    private const int MaxStatements = 16;
+
+    private PlainBody(IOperation body, System.Collections.Immutable.ImmutableArray<IOperation> statements, int count, IOperation? returned)
     {
-        Expression = expression;
-        IsReturned = isReturned;
+        Body = body;
+        Statements = statements;
+        Count = count;
+        Returned = returned;
     }
 
-    /// <summary>The body's one expression.</summary>
-    public IOperation Expression { get; }
+    /// <summary>The root of the body's operation tree.</summary>
+    public IOperation Body { get; }
 
-    /// <summary>Whether the body returns the expression's value (<c>return e;</c>, or <c>=> e</c> of a non-void member).</summary>
-    public bool IsReturned { get; }
+    /// <summary>The body's statements: the first <see cref="Count"/> are expression statements and local declarations.</summary>
+    public System.Collections.Immutable.ImmutableArray<IOperation> Statements { get; }
 
-    /// <summary>The plain expression of a body's operation tree (a method's, or an accessor's block), when it has one.</summary>
+    /// <summary>How many of <see cref="Statements"/> run before the value returned, if any.</summary>
+    public int Count { get; }
+
+    /// <summary>The value returned at the end (<c>return e;</c>, or <c>=> e</c> of a non-void member), if any.</summary>
+    public IOperation? Returned { get; }
+
+    /// <summary>The plain statements of a body's operation tree (a method's, or an accessor's block), when it has them.</summary>
     public static bool TryGet(IOperation body, out PlainBody plain)
     {
+        plain = default;
         var block = body switch
         {
             IMethodBodyOperation method => method.BlockBody is null ? method.ExpressionBody : method.ExpressionBody is null ? method.BlockBody : null,
@@ -39,14 +53,63 @@ internal readonly struct PlainBody
             _ => null,
         };
 
-        plain = block is { Operations.Length: 1, Locals.IsEmpty: true } ? block.Operations[0] switch
+        if (block is not { Operations: { IsEmpty: false, Length: <= MaxStatements } statements })
         {
-            IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } value } when IsPlain(value, depth: 0) => new PlainBody(value, isReturned: true),
-            IExpressionStatementOperation { Operation: var value } when IsPlain(value, depth: 0) => new PlainBody(value, isReturned: false),
-            _ => default,
-        } : default;
+            return false;
+        }
 
-        return plain.Expression is not null;
+        var count = statements.Length;
+        IOperation? returned = null;
+        if (statements[count - 1] is IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } value })
+        {
+            if (!IsPlain(value, depth: 0))
+            {
+                return false;
+            }
+
+            returned = value;
+            count--;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            if (!IsPlainStatement(statements[i]))
+            {
+                return false;
+            }
+        }
+
+        plain = new PlainBody(body, statements, count, returned);
+        return true;
+    }
+
+    private static bool IsPlainStatement(IOperation statement)
+    {
+        switch (statement)
+        {
+            case IExpressionStatementOperation { Operation: var expression }:
+                return IsPlain(expression, depth: 0);
+            case IVariableDeclarationGroupOperation group:
+                foreach (var declaration in group.Declarations)
+                {
+                    if (declaration.Initializer is not null || !declaration.IgnoredDimensions.IsEmpty)
+                    {
+                        return false;
+                    }
+
+                    foreach (var declarator in declaration.Declarators)
+                    {
+                        if (declarator.Symbol is { IsRef: true } or { IsConst: true } || declarator.Initializer is { } initializer && !IsPlain(initializer.Value, depth: 0))
+                        {
+                            return false;
+                        }
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
     }
 
     // Deeper than this, the graph is built as before: the check must never exhaust the stack.
@@ -59,8 +122,9 @@ internal readonly struct PlainBody
             IBinaryOperation binary => binary.OperatorKind is not (BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr),
             IObjectCreationOperation creation => creation.Initializer is null,
             IInvocationOperation invocation => invocation.TargetMethod.MethodKind != MethodKind.LocalFunction,
+            ISimpleAssignmentOperation assignment => !assignment.IsRef,
             IArgumentOperation or IPropertyReferenceOperation or IFieldReferenceOperation or IParameterReferenceOperation
-                or IInstanceReferenceOperation or ILiteralOperation or IConversionOperation or IUnaryOperation
+                or IInstanceReferenceOperation or ILocalReferenceOperation or IAwaitOperation or ILiteralOperation or IConversionOperation or IUnaryOperation
                 or IInterpolatedStringOperation or IInterpolationOperation or IInterpolatedStringTextOperation
                 or ITypeOfOperation or IDefaultValueOperation or INameOfOperation or IArrayElementReferenceOperation => true,
             _ => false,

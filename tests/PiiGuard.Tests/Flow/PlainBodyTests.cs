@@ -6,8 +6,9 @@ using PiiGuard.Tests.Infrastructure;
 namespace PiiGuard.Tests.Flow;
 
 /// <summary>
-/// Which bodies are summarised without a control flow graph: one expression the graph builder keeps as it stands. That a
-/// plain body is summarised as its graph would be is checked by every other test (debug builds summarise both ways).
+/// Which bodies are analysed without a control flow graph: statements that run straight through, which the graph builder
+/// keeps as they stand in one block. That a plain body is summarised, and its findings found, as its graph's would be is
+/// checked by every other test (debug builds analyse both ways).
 /// </summary>
 public sealed class PlainBodyTests
 {
@@ -41,6 +42,16 @@ public sealed class PlainBodyTests
             public static System.Func<string> Later(Customer c) => () => c.First;
             public static string Checked(Customer c) => c.First ?? throw new System.ArgumentException();
             public static void Nothing() { }
+            public static void Logged(Customer c) { var line = Describe(c); System.Console.WriteLine(line); }
+            public static void Stored(Customer c, Dto d) { d.Name = c.First; System.Console.WriteLine(d.Name); }
+            public static async System.Threading.Tasks.Task<string> Awaited(Customer c) { var s = await System.Threading.Tasks.Task.FromResult(c.First); return s; }
+            public static string Unwritten(Customer c) { string s; s = c.Last; return s; }
+            public static void Looped(Customer c) { foreach (var x in c.First) System.Console.Write(x); }
+            public static string Guarded(Customer c) { if (c.First.Length == 0) return ""; return c.First; }
+            public static void Disposed(Customer c) { using var w = new System.IO.StringWriter(); w.Write(c.First); }
+            public static void Counted(Customer c) { var n = 0; n += c.First.Length; System.Console.Write(n); }
+            public static string Constant() { const string prefix = "x"; return prefix; }
+            public static string Early(Customer c) { return c.First; System.Console.Write(c.Last); }
         }
         """;
 
@@ -56,11 +67,21 @@ public sealed class PlainBodyTests
     [InlineData("Both", false, false)] // && branches
     [InlineData("Map", false, false)] // the graph splits an initializer into statements
     [InlineData("Joined", false, false)] // a params array the compiler creates
-    [InlineData("Local", false, false)] // a local, and two statements
+    [InlineData("Local", true, true)]
+    [InlineData("Logged", true, false)]
+    [InlineData("Stored", true, false)]
+    [InlineData("Awaited", true, true)]
+    [InlineData("Unwritten", true, true)]
+    [InlineData("Looped", false, false)] // a loop
+    [InlineData("Guarded", false, false)] // if, and a return before the end
+    [InlineData("Disposed", false, false)] // using: the graph adds a try and finally
+    [InlineData("Counted", false, false)] // a compound assignment the graph may capture
+    [InlineData("Constant", false, false)] // a constant the graph does not assign
+    [InlineData("Early", false, false)] // statements after the return never run
     [InlineData("Later", false, false)] // a lambda needs the graph's own
     [InlineData("Checked", false, false)] // throw
-    [InlineData("Nothing", false, false)] // no expression at all
-    public void A_body_is_plain_when_its_graph_would_keep_its_one_expression(string method, bool plain, bool returned)
+    [InlineData("Nothing", false, false)] // no statement at all
+    public void A_body_is_plain_when_its_graph_would_keep_its_statements_in_one_block(string method, bool plain, bool returned)
     {
         var compilation = TestCompilations.Create(Source);
         var tree = compilation.SyntaxTrees.Single();
@@ -68,7 +89,7 @@ public sealed class PlainBodyTests
         var body = Body(tree, model, method);
 
         Assert.Equal(plain, PlainBody.TryGet(body, out var found));
-        Assert.Equal(returned, plain && found.IsReturned);
+        Assert.Equal(returned, plain && found.Returned is not null);
     }
 
     // The operation tree the driver gives for a method's or an accessor's body.

@@ -1,6 +1,6 @@
 namespace PiiGuard.Benchmarks;
 
-/// <summary>The command line: <c>--sizes 10k,100k,300k --runs 7 --source dir --no-sdk --write --profile piiguard|baseline --bind-first --allocations --concurrent</c>.</summary>
+/// <summary>The command line: <c>--sizes 10k,100k,300k --runs 7 --source dir --no-sdk --write --profile piiguard|baseline --bind-first --allocations --concurrent --baseline-tail-kb N</c>.</summary>
 internal sealed class BenchmarkOptions
 {
     public IReadOnlyList<int> Sizes { get; private set; } = [10_000, 100_000, 300_000];
@@ -27,6 +27,12 @@ internal sealed class BenchmarkOptions
     /// the wall and marginal times are then a build's, and the analyzers' execution times overlap instead of adding up.
     /// </summary>
     public bool Concurrent { get; private set; }
+
+    /// <summary>
+    /// Kilobytes of short-lived garbage the do-nothing baseline allocates as each tree completes (after the compile): what
+    /// any analyzer that allocates after the compile costs, without doing anything (<see cref="BaselineAnalyzer"/>).
+    /// </summary>
+    public int BaselineTailKilobytes { get; private set; }
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -62,8 +68,11 @@ internal sealed class BenchmarkOptions
                 case "--concurrent":
                     options.Concurrent = true;
                     break;
+                case "--baseline-tail-kb":
+                    options.BaselineTailKilobytes = Math.Max(0, int.Parse(Value(args, ref i), System.Globalization.CultureInfo.InvariantCulture));
+                    break;
                 default:
-                    throw new ArgumentException($"unknown option '{args[i]}' (known: --sizes 10k,100k,300k --runs N --source <dir> --no-sdk --write --profile piiguard|baseline --bind-first --allocations --concurrent)");
+                    throw new ArgumentException($"unknown option '{args[i]}' (known: --sizes 10k,100k,300k --runs N --source <dir> --no-sdk --write --profile piiguard|baseline --bind-first --allocations --concurrent --baseline-tail-kb N)");
             }
         }
 

@@ -21,6 +21,7 @@ internal static class Program
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         var options = BenchmarkOptions.Parse(args);
         Measurement.Concurrent = options.Concurrent;
+        BaselineAnalyzer.TailKilobytesPerTree = options.BaselineTailKilobytes;
         if (options.Profile is { } set)
         {
             // One corpus: the first --source, else the first of --sizes.

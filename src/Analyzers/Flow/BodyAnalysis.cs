@@ -90,12 +90,15 @@ internal sealed partial class BodyAnalysis
                     break;
                 case IVariableDeclarationGroupOperation group:
                     // The graph assigns each local its initial value, as any other assignment.
-                    foreach (var declarator in group.Declarations.SelectMany(declaration => declaration.Declarators))
+                    foreach (var declaration in group.Declarations)
                     {
-                        if (declarator.Initializer?.Value is { } value)
+                        foreach (var declarator in declaration.Declarators)
                         {
-                            analysis.Visit(value);
-                            analysis.AssignLocal(declarator.Symbol, analysis.Evaluate(value));
+                            if (declarator.Initializer?.Value is { } value)
+                            {
+                                analysis.Visit(value);
+                                analysis.AssignLocal(declarator.Symbol, analysis.Evaluate(value));
+                            }
                         }
                     }
 

@@ -72,14 +72,17 @@ internal sealed class BodyFindings
     // Computed outside the dictionary: a cancelled analysis stores nothing; a race computes twice, alike.
     private ImmutableArray<SinkFinding> Analyze(IOperation top, CancellationToken cancellationToken)
     {
-        // A plain body (one expression, PlainBody) is followed as it stands: its graph would be one block holding it.
-        // Built here, not taken from the driver's context: the body is analysed in its tree's action, after the block's callback.
+        // A plain body (statements that run straight through, PlainBody) is followed as it stands: its graph would be one
+        // block holding them. A graph is built here, not taken from the driver's context: the body is analysed in its
+        // tree's action, after the block's callback.
         if (PlainBody.TryGet(top, out var plain))
         {
             var findings = Analyze(observer => BodyAnalysis.RunPlain(_flow, plain, FlowState.Empty, observer, nesting: 0, cancellationToken));
 #if DEBUG
-            // Every test checks that a plain body finds what its graph would.
-            if (!SameFindings(findings, Analyze(observer => BodyAnalysis.Run(_flow, BodyRoots.Graph(top, cancellationToken), FlowState.Empty, observer, nesting: 0, cancellationToken))))
+            // Every test checks that a plain body finds what its graph would, and that its graph is that one block.
+            var graph = BodyRoots.Graph(top, cancellationToken);
+            PlainBody.AssertOneBlock(graph, top);
+            if (!SameFindings(findings, Analyze(observer => BodyAnalysis.Run(_flow, graph, FlowState.Empty, observer, nesting: 0, cancellationToken))))
             {
                 throw new System.InvalidOperationException($"The plain findings of {top.Syntax.GetLocation()} differ from its graph's.");
             }
@@ -126,7 +129,7 @@ internal sealed class BodyFindings
         left.Length == right.Length
         && left.All(finding => right.Any(other => other.Kind == finding.Kind && other.Location == finding.Location
             && other.Target.Name == finding.Target.Name && other.Target.Encrypted == finding.Target.Encrypted
-            && other.Data.SourcesText == finding.Data.SourcesText));
+            && other.Data.SourcesText == finding.Data.SourcesText && other.Data.PathSuffix == finding.Data.PathSuffix));
 #endif
 
     // A local function's calls are shown once per call of it and once more with the body's exit state: one value, one

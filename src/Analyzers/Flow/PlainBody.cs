@@ -15,7 +15,8 @@ namespace PiiGuard.Analyzers.Flow;
 /// builder copies without rewriting qualify: no branch (<c>?:</c>, <c>??</c>, <c>?.</c>, <c>&amp;&amp;</c>,
 /// <c>||</c>, <c>switch</c>, <c>throw</c>, a loop, <c>using</c>, a <c>return</c> before the end), no initializer (which
 /// the graph splits into statements), no lambda or local function (which need the graph's own). A local declared with
-/// a plain value is the graph's assignment of it. Anything else takes the graph as before.
+/// a plain value is the graph's assignment of it. (The builder does rewrite <c>nameof(x)</c>, into its constant: both
+/// hold nothing and call nothing.) Anything else takes the graph as before.
 /// </remarks>
 internal readonly struct PlainBody
 {
@@ -82,6 +83,30 @@ internal readonly struct PlainBody
         plain = new PlainBody(body, statements, count, returned);
         return true;
     }
+
+#if DEBUG
+    /// <summary>Fails unless the graph of a plain body is what the analysis assumes: one block between entry and exit, no capture.</summary>
+    public static bool AssertOneBlock(Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph graph, IOperation body)
+    {
+        foreach (var block in graph.Blocks)
+        {
+            foreach (var operation in block.BranchValue is null ? block.Operations : block.Operations.Add(block.BranchValue))
+            {
+                if (System.Linq.Enumerable.Any(operation.DescendantsAndSelf(), o => o is Microsoft.CodeAnalysis.FlowAnalysis.IFlowCaptureOperation or Microsoft.CodeAnalysis.FlowAnalysis.IFlowCaptureReferenceOperation))
+                {
+                    throw new System.InvalidOperationException($"The graph of the plain body at {body.Syntax.GetLocation()} captures a value.");
+                }
+            }
+        }
+
+        if (graph.Blocks.Length > 3)
+        {
+            throw new System.InvalidOperationException($"The graph of the plain body at {body.Syntax.GetLocation()} has {graph.Blocks.Length - 2} blocks.");
+        }
+
+        return true;
+    }
+#endif
 
     private static bool IsPlainStatement(IOperation statement)
     {

@@ -52,6 +52,20 @@ public sealed class PlainBodyTests
             public static void Counted(Customer c) { var n = 0; n += c.First.Length; System.Console.Write(n); }
             public static string Constant() { const string prefix = "x"; return prefix; }
             public static string Early(Customer c) { return c.First; System.Console.Write(c.Last); }
+            public static string Pair(Customer c) { string a = c.First, b = a + c.Last; return b; }
+            public static void Discarded(Customer c) { _ = Pad(c.First); }
+            public static bool Parsed(string s) { var ok = int.TryParse(s, out var n); return ok; }
+            public static void Returns(Customer c) { System.Console.Write(c.First); return; }
+            public static void Appended(System.Text.StringBuilder b, Customer c) { b.Append($"{c.First}"); }
+            public static string Referenced(Customer c) { ref string r = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(new[] { c.First }); return r; }
+            public static void Long(Customer c)
+            {
+                System.Console.Write(1); System.Console.Write(2); System.Console.Write(3); System.Console.Write(4);
+                System.Console.Write(5); System.Console.Write(6); System.Console.Write(7); System.Console.Write(8);
+                System.Console.Write(9); System.Console.Write(10); System.Console.Write(11); System.Console.Write(12);
+                System.Console.Write(13); System.Console.Write(14); System.Console.Write(15); System.Console.Write(16);
+                System.Console.Write(c.First);
+            }
         }
         """;
 
@@ -75,9 +89,16 @@ public sealed class PlainBodyTests
     [InlineData("Looped", false, false)] // a loop
     [InlineData("Guarded", false, false)] // if, and a return before the end
     [InlineData("Disposed", false, false)] // using: the graph adds a try and finally
-    [InlineData("Counted", false, false)] // a compound assignment the graph may capture
+    [InlineData("Counted", false, false)] // a compound assignment: not among the operations checked
     [InlineData("Constant", false, false)] // a constant the graph does not assign
     [InlineData("Early", false, false)] // statements after the return never run
+    [InlineData("Pair", true, true)] // two declarators, the second reading the first
+    [InlineData("Discarded", false, false)] // a discard is not among the targets checked
+    [InlineData("Parsed", false, false)] // out var declares a local inside an expression
+    [InlineData("Returns", false, false)] // a return without a value
+    [InlineData("Appended", false, false)] // the string builder's interpolated string handler
+    [InlineData("Referenced", false, false)] // a ref local
+    [InlineData("Long", false, false)] // more statements than the check walks
     [InlineData("Later", false, false)] // a lambda needs the graph's own
     [InlineData("Checked", false, false)] // throw
     [InlineData("Nothing", false, false)] // no statement at all

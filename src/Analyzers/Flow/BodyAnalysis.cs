@@ -119,9 +119,10 @@ internal sealed partial class BodyAnalysis
 
     private PersonalData? Run(FlowState initial)
     {
-        var blocks = _graph!.Blocks;
+        var graph = _graph!;
+        var blocks = graph.Blocks;
         var exits = new FlowState?[blocks.Length];
-        _handlers = Handlers.Of(_graph!);
+        _handlers = Handlers.Of(graph);
         if (_handlers is null && IsForwardOnly(blocks))
         {
             // No loop and no handler (most bodies): in block order every predecessor is settled before its successors,

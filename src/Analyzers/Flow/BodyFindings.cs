@@ -80,8 +80,7 @@ internal sealed class BodyFindings
             var findings = Analyze(observer => BodyAnalysis.RunPlain(_flow, plain, FlowState.Empty, observer, nesting: 0, cancellationToken));
 #if DEBUG
             // Every test checks that a plain body finds what its graph would, and that its graph is that one block.
-            var graph = BodyRoots.Graph(top, cancellationToken);
-            PlainBody.AssertOneBlock(graph, top);
+            var graph = plain.CheckedGraph(cancellationToken);
             if (!SameFindings(findings, Analyze(observer => BodyAnalysis.Run(_flow, graph, FlowState.Empty, observer, nesting: 0, cancellationToken))))
             {
                 throw new System.InvalidOperationException($"The plain findings of {top.Syntax.GetLocation()} differ from its graph's.");

@@ -23,11 +23,10 @@ internal readonly struct PlainBody
     // Longer bodies take the graph: the check walks every operation before anything is saved.
     private const int MaxStatements = 16;
 
-    private PlainBody(IOperation body, System.Collections.Immutable.ImmutableArray<IOperation> statements, int count, IOperation? returned)
+    private PlainBody(IOperation body, System.Collections.Immutable.ImmutableArray<IOperation> statements, IOperation? returned)
     {
         Body = body;
         Statements = statements;
-        Count = count;
         Returned = returned;
     }
 
@@ -38,7 +37,7 @@ internal readonly struct PlainBody
     public System.Collections.Immutable.ImmutableArray<IOperation> Statements { get; }
 
     /// <summary>How many of <see cref="Statements"/> run before the value returned, if any.</summary>
-    public int Count { get; }
+    public int Count => Returned is null ? Statements.Length : Statements.Length - 1;
 
     /// <summary>The value returned at the end (<c>return e;</c>, or <c>=> e</c> of a non-void member), if any.</summary>
     public IOperation? Returned { get; }
@@ -80,31 +79,35 @@ internal readonly struct PlainBody
             }
         }
 
-        plain = new PlainBody(body, statements, count, returned);
+        plain = new PlainBody(body, statements, returned);
         return true;
     }
 
 #if DEBUG
-    /// <summary>Fails unless the graph of a plain body is what the analysis assumes: one block between entry and exit, no capture.</summary>
-    public static bool AssertOneBlock(Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph graph, IOperation body)
+    /// <summary>
+    /// The graph the body would have, for the debug checks that a plain body is analysed as its graph would be; fails
+    /// unless it is what the analysis assumes: one block between entry and exit, no capture.
+    /// </summary>
+    public Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph CheckedGraph(System.Threading.CancellationToken cancellationToken)
     {
+        var graph = BodyRoots.Graph(Body, cancellationToken);
         foreach (var block in graph.Blocks)
         {
             foreach (var operation in block.BranchValue is null ? block.Operations : block.Operations.Add(block.BranchValue))
             {
                 if (System.Linq.Enumerable.Any(operation.DescendantsAndSelf(), o => o is Microsoft.CodeAnalysis.FlowAnalysis.IFlowCaptureOperation or Microsoft.CodeAnalysis.FlowAnalysis.IFlowCaptureReferenceOperation))
                 {
-                    throw new System.InvalidOperationException($"The graph of the plain body at {body.Syntax.GetLocation()} captures a value.");
+                    throw new System.InvalidOperationException($"The graph of the plain body at {Body.Syntax.GetLocation()} captures a value.");
                 }
             }
         }
 
         if (graph.Blocks.Length > 3)
         {
-            throw new System.InvalidOperationException($"The graph of the plain body at {body.Syntax.GetLocation()} has {graph.Blocks.Length - 2} blocks.");
+            throw new System.InvalidOperationException($"The graph of the plain body at {Body.Syntax.GetLocation()} has {graph.Blocks.Length - 2} blocks.");
         }
 
-        return true;
+        return graph;
     }
 #endif
 

@@ -1,6 +1,6 @@
 namespace PiiGuard.Benchmarks;
 
-/// <summary>The command line: <c>--sizes 10k,100k,300k --runs 7 --source dir --no-sdk --write --profile piiguard|baseline --bind-first --allocations --concurrent --baseline-tail-kb N</c>.</summary>
+/// <summary>The command line: <c>--sizes 10k,100k,300k --runs 7 --source dir --no-sdk --write --profile piiguard|baseline --bind-first --allocations --concurrent --baseline-tail-kb N --emit</c>.</summary>
 internal sealed class BenchmarkOptions
 {
     public IReadOnlyList<int> Sizes { get; private set; } = [10_000, 100_000, 300_000];
@@ -33,6 +33,12 @@ internal sealed class BenchmarkOptions
     /// any analyzer that allocates after the compile costs, without doing anything (<see cref="BaselineAnalyzer"/>).
     /// </summary>
     public int BaselineTailKilobytes { get; private set; }
+
+    /// <summary>
+    /// After each analysis, emit the analysed compilation (to memory) and time that too: whether the next step of a build
+    /// takes back the collection the first allocations after the compile bring on (item 23 of docs/performance.md).
+    /// </summary>
+    public bool Emit { get; private set; }
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -71,8 +77,11 @@ internal sealed class BenchmarkOptions
                 case "--baseline-tail-kb":
                     options.BaselineTailKilobytes = Math.Max(0, int.Parse(Value(args, ref i), System.Globalization.CultureInfo.InvariantCulture));
                     break;
+                case "--emit":
+                    options.Emit = true;
+                    break;
                 default:
-                    throw new ArgumentException($"unknown option '{args[i]}' (known: --sizes 10k,100k,300k --runs N --source <dir> --no-sdk --write --profile piiguard|baseline --bind-first --allocations --concurrent --baseline-tail-kb N)");
+                    throw new ArgumentException($"unknown option '{args[i]}' (known: --sizes 10k,100k,300k --runs N --source <dir> --no-sdk --write --profile piiguard|baseline --bind-first --allocations --concurrent --baseline-tail-kb N --emit)");
             }
         }
 

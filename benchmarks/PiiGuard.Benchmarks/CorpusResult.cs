@@ -31,5 +31,14 @@ internal sealed record CorpusResult(
 
     public double BaselinePauseMs => Statistics.Median(Runs.Select(r => r.BaselinePauseMs));
 
+    /// <summary>With <c>--emit</c>: how much longer PiiGuard's runs took than the baseline's, each with the emit after it (the shift).</summary>
+    public double MarginalWithEmitMs => Statistics.Shift([.. Runs.Select(r => r.PiiGuardWallMs + r.PiiGuardEmit.Ms)], [.. Runs.Select(r => r.BaselineWallMs + r.BaselineEmit.Ms)]);
+
+    /// <summary>With <c>--emit</c>: how much longer the emit took after PiiGuard's analysis than after the baseline's (negative: shorter).</summary>
+    public double EmitShiftMs => Statistics.Shift([.. Runs.Select(r => r.PiiGuardEmit.Ms)], [.. Runs.Select(r => r.BaselineEmit.Ms)]);
+
+    /// <summary>With <c>--emit</c>: the same for the collector's pauses in the emit.</summary>
+    public double EmitPauseShiftMs => Statistics.Shift([.. Runs.Select(r => r.PiiGuardEmit.PauseMs)], [.. Runs.Select(r => r.BaselineEmit.PauseMs)]);
+
     public double CompilerAllocatedMb => Statistics.Median(Runs.Select(r => r.CompilerAllocated / 1048576.0));
 }

@@ -13,6 +13,9 @@ internal static class Measurement
     /// <summary>Whether the analyses run concurrently, as the compiler runs analyzers (<c>--concurrent</c>); set once, before measuring.</summary>
     public static bool Concurrent { get; set; }
 
+    /// <summary>Whether each analysis of a run is followed by an emit of the compilation it analysed (<c>--emit</c>); set once, before measuring.</summary>
+    public static bool Emit { get; set; }
+
     /// <summary>One run: the compiler, PiiGuard and the do-nothing baseline (in the order given, alternated between runs so neither always runs on the other's garbage), the SDK's analyzers.</summary>
     public static async Task<RunFigures> RunAsync(Corpus corpus, ImmutableArray<DiagnosticAnalyzer> sdk, bool baselineFirst)
     {
@@ -26,9 +29,9 @@ internal static class Measurement
         var compilerAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var errors = compilerDiagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
 
-        var baselineEarly = baselineFirst ? await AnalyzeAsync(corpus.Compile(), [new BaselineAnalyzer()], corpus.Options) : default;
-        var (piiGuard, diagnostics, piiGuardAllocated, piiGuardWall, piiGuardPause, _) = await AnalyzeAsync(corpus.Compile(), AnalyzerSets.PiiGuard, corpus.Options);
-        var (_, _, baselineAllocated, baselineWall, baselinePause, _) = baselineFirst ? baselineEarly : await AnalyzeAsync(corpus.Compile(), [new BaselineAnalyzer()], corpus.Options);
+        var baselineEarly = baselineFirst ? await AnalyzeAsync(corpus.Compile(), [new BaselineAnalyzer()], corpus.Options, emit: Emit) : default;
+        var (piiGuard, diagnostics, piiGuardAllocated, piiGuardWall, piiGuardPause, _, piiGuardEmit) = await AnalyzeAsync(corpus.Compile(), AnalyzerSets.PiiGuard, corpus.Options, emit: Emit);
+        var (_, _, baselineAllocated, baselineWall, baselinePause, _, baselineEmit) = baselineFirst ? baselineEarly : await AnalyzeAsync(corpus.Compile(), [new BaselineAnalyzer()], corpus.Options, emit: Emit);
         double? sdkWall = null;
         if (!sdk.IsEmpty)
         {
@@ -47,7 +50,9 @@ internal static class Measurement
             baselinePause,
             sdkWall,
             diagnostics,
-            errors);
+            errors,
+            piiGuardEmit,
+            baselineEmit);
     }
 
     /// <summary>
@@ -59,8 +64,9 @@ internal static class Measurement
     /// <param name="options">The analyzer options.</param>
     /// <param name="bindFirst">Whether to bind every body first (<see cref="BodyBinderAnalyzer"/>, run with the analyzers and
     /// left out of their times): their execution time is then their own work alone.</param>
-    public static async Task<(ImmutableDictionary<string, double> Times, int Diagnostics, long Allocated, double WallMs, double PauseMs, Collections Collections)> AnalyzeAsync(
-        Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider options, bool bindFirst = false)
+    /// <param name="emit">Whether to emit the analysed compilation after the analysis, timed apart (<see cref="Emit"/>).</param>
+    public static async Task<(ImmutableDictionary<string, double> Times, int Diagnostics, long Allocated, double WallMs, double PauseMs, Collections Collections, EmitFigures Emit)> AnalyzeAsync(
+        Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider options, bool bindFirst = false, bool emit = false)
     {
         var withAnalyzers = compilation.WithAnalyzers(bindFirst ? analyzers.Insert(0, new BodyBinderAnalyzer()) : analyzers, Options(options));
         Collect();
@@ -73,6 +79,7 @@ internal static class Measurement
         var pauseMs = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds;
         var collections = Collections.Now() - collectionsBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var emitted = emit ? EmitAnalysed(withAnalyzers.Compilation) : default;
         var times = ImmutableDictionary.CreateBuilder<string, double>();
         foreach (var analyzer in analyzers)
         {
@@ -81,7 +88,22 @@ internal static class Measurement
             times[name] = times.GetValueOrDefault(name) + telemetry.ExecutionTime.TotalMilliseconds;
         }
 
-        return (times.ToImmutable(), diagnostics.Length, allocated, wallMs, pauseMs, collections);
+        return (times.ToImmutable(), diagnostics.Length, allocated, wallMs, pauseMs, collections, emitted);
+    }
+
+    // A build's next step, right after the analysis and without a collection first: the compile's garbage is still there
+    // for whichever allocates next, the emit or (if it came first) the analyzer.
+    private static EmitFigures EmitAnalysed(Compilation compilation)
+    {
+        var pausedBefore = GC.GetTotalPauseDuration();
+        var collectionsBefore = Collections.Now();
+        var watch = Stopwatch.StartNew();
+        using (var stream = new MemoryStream())
+        {
+            compilation.Emit(stream);
+        }
+
+        return new EmitFigures(watch.Elapsed.TotalMilliseconds, (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds, Collections.Now() - collectionsBefore);
     }
 
     /// <summary>

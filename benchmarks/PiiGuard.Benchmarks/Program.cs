@@ -21,6 +21,7 @@ internal static class Program
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         var options = BenchmarkOptions.Parse(args);
         Measurement.Concurrent = options.Concurrent;
+        Measurement.Emit = options.Emit;
         BaselineAnalyzer.TailKilobytesPerTree = options.BaselineTailKilobytes;
         if (options.Profile is { } set)
         {
@@ -30,16 +31,16 @@ internal static class Program
             return 0;
         }
 
-        if (options.BaselineTailKilobytes > 0 && options.Write)
+        if ((options.BaselineTailKilobytes > 0 || options.Emit) && options.Write)
         {
-            Console.Error.WriteLine("--write records the figures against the plain baseline only: not with --baseline-tail-kb.");
+            Console.Error.WriteLine("--write records the figures of the plain measurement only: not with --baseline-tail-kb or --emit.");
             return 2;
         }
 
         var (sdk, sdkDescription) = options.Sdk ? AnalyzerSets.Sdk() : (ImmutableArray<DiagnosticAnalyzer>.Empty, "not measured (--no-sdk)");
         Console.WriteLine($"PiiGuard analyzers: {AnalyzerSets.PiiGuard.Length}; SDK yardstick: {sdkDescription}");
         Console.WriteLine($"Compiler: {HostedCompiler.Description}");
-        Console.WriteLine($"{options.Runs} run(s) each; times are medians; {(options.Concurrent ? "analysis concurrent, as the compiler runs it (execution times overlap)" : "analysis sequential (concurrentAnalysis: false) so analyzer times add up")}; {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC{(options.BaselineTailKilobytes > 0 ? $"; the baseline allocates {options.BaselineTailKilobytes} KB of garbage per completed tree, so the marginal times leave out the collection that brings on" : "")}.");
+        Console.WriteLine($"{options.Runs} run(s) each; times are medians; {(options.Concurrent ? "analysis concurrent, as the compiler runs it (execution times overlap)" : "analysis sequential (concurrentAnalysis: false) so analyzer times add up")}; {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC{(options.BaselineTailKilobytes > 0 ? $"; the baseline allocates {options.BaselineTailKilobytes} KB of garbage per completed tree, so the marginal times leave out the collection that brings on" : "")}{(options.Emit ? "; each analysis followed by an emit of its compilation, timed apart" : "")}.");
 
         var corpora = options.Sizes.Select(Corpus.Generated).Concat(options.Sources.Select(Corpus.FromFolder)).ToList();
         var results = await MeasureAsync(corpora, options.Runs, sdk);
@@ -87,7 +88,8 @@ internal static class Program
                 figures[i].Add(figure);
                 Console.WriteLine($"   {corpora[i].Name} run {run + 1}: compiler {figure.CompilerMs,7:F0} ms; driver baseline {figure.BaselineWallMs,7:F0} ms; PiiGuard +{figure.MarginalMs,6:F0} ms (x{figure.Ratio:F3}),"
                     + $" execution {figure.PiiGuardMs,6:F0} ms (x{figure.ExecutionRatio:F3}); GC pauses {figure.PiiGuardPauseMs,5:F0} ms (baseline {figure.BaselinePauseMs,5:F0} ms)"
-                    + (figure.SdkRatio is { } sdkRatio ? $"; SDK analyzers +{figure.SdkWallMs - figure.BaselineWallMs,6:F0} ms (x{sdkRatio:F3})" : ""));
+                    + (figure.SdkRatio is { } sdkRatio ? $"; SDK analyzers +{figure.SdkWallMs - figure.BaselineWallMs,6:F0} ms (x{sdkRatio:F3})" : "")
+                    + (Measurement.Emit ? $"; emit after PiiGuard {figure.PiiGuardEmit.Ms,6:F0} ms (pauses {figure.PiiGuardEmit.PauseMs,4:F0} ms, collections {figure.PiiGuardEmit.Collections}), after the baseline {figure.BaselineEmit.Ms,6:F0} ms (pauses {figure.BaselineEmit.PauseMs,4:F0} ms, collections {figure.BaselineEmit.Collections})" : ""));
             }
         }
 
@@ -119,6 +121,12 @@ internal static class Program
         Console.WriteLine($"   PiiGuard marginal         {result.MarginalMs,9:F0} ms   x{result.Ratio:F3} of the compiler   allocated {result.PiiGuardAllocatedMb,8:F0} MB (beyond the driver's own)");
         Console.WriteLine($"   PiiGuard execution time   {result.PiiGuardMs,9:F0} ms   x{result.ExecutionRatio:F3} (its callbacks; it analyses bodies once their tree is complete)");
         Console.WriteLine($"   GC pauses                 {result.ExtraPauseMs,9:F0} ms   more than the baseline's {result.BaselinePauseMs:F0} ms, for {result.PiiGuardAllocatedMb:F0} MB more allocated");
+        if (Measurement.Emit)
+        {
+            Console.WriteLine($"   emit after the analysis   {result.EmitShiftMs,9:F0} ms   longer after PiiGuard than after the baseline (pauses {result.EmitPauseShiftMs:+0;-0} ms); "
+                + $"analysis and emit together +{result.MarginalWithEmitMs:F0} ms (x{result.MarginalWithEmitMs / result.CompilerMs:F3} of the compiler)");
+        }
+
         if (result.SdkRatio is { } sdkMedian)
         {
             Console.WriteLine($"   SDK analyzers (yardstick) x{sdkMedian:F3} of the compiler");

@@ -21,7 +21,9 @@ internal sealed record RunFigures(
     double BaselinePauseMs,
     double? SdkWallMs,
     int Diagnostics,
-    int CompilerErrors)
+    int CompilerErrors,
+    EmitFigures PiiGuardEmit = default,
+    EmitFigures BaselineEmit = default)
 {
     public double MarginalMs => Math.Max(0, PiiGuardWallMs - BaselineWallMs);
 

@@ -26,12 +26,19 @@ internal abstract class BodyScan<TScan>
 
     // The same answers by declaration, for the other compilations of the snapshot (the IDE's per-document requests).
     private readonly ConcurrentDictionary<SyntaxNode, bool>? _bySnapshot;
+
+    // Where the trees every asked-for answer is read from are recorded (answers carried to the next snapshot), and the
+    // methods already recorded in this compilation; null when this scan's answers are not carried.
+    private readonly SnapshotAnswers? _readFrom;
+    private readonly ConcurrentDictionary<IMethodSymbol, byte>? _recorded;
     private int _bodiesRead;
 
-    protected BodyScan(PersonalDataFlow flow, ConcurrentDictionary<SyntaxNode, bool>? bySnapshot)
+    protected BodyScan(PersonalDataFlow flow, ConcurrentDictionary<SyntaxNode, bool>? bySnapshot, SnapshotAnswers? readFrom = null)
     {
         Flow = flow;
         _bySnapshot = bySnapshot;
+        _readFrom = readFrom;
+        _recorded = readFrom is null ? null : new ConcurrentDictionary<IMethodSymbol, byte>(SymbolEqualityComparer.Default);
     }
 
     protected PersonalDataFlow Flow { get; }
@@ -89,9 +96,15 @@ internal abstract class BodyScan<TScan>
     }
 
     /// <summary>Whether the body of a method of the compilation answers yes, or a method it reaches does; memoised.</summary>
-    protected bool OfMethod(IMethodSymbol method, CancellationToken cancellationToken)
+    protected bool OfMethod(IMethodSymbol method, CancellationToken cancellationToken) => OfMethod(method, askedFrom: null, cancellationToken);
+
+    /// <param name="method">The method asked about.</param>
+    /// <param name="askedFrom">The tree of the operation that asks (a call in a body), if known.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    protected bool OfMethod(IMethodSymbol method, SyntaxTree? askedFrom, CancellationToken cancellationToken)
     {
         method = method.OriginalDefinition;
+        RecordReadFrom(method, askedFrom);
         if (_byMethod.TryGetValue(method, out var known))
         {
             return known;
@@ -126,6 +139,48 @@ internal abstract class BodyScan<TScan>
             walk.Clear();
             throw;
         }
+    }
+
+    // Every answer asked for, however it is found (walked, memoised, learned, shared): whoever asks depends on the trees
+    // the method is declared in. Recorded before the answer is, so a snapshot copying answers never misses their trees.
+    // Not when asked from its own tree: an answer kept in that tree goes with any edit of it, and one kept elsewhere
+    // reached it through a call from another tree, which recorded it (most files call their own helpers).
+    private void RecordReadFrom(IMethodSymbol method, SyntaxTree? askedFrom)
+    {
+        if (_readFrom is null || DeclaredIn(method, askedFrom) || _recorded!.ContainsKey(method))
+        {
+            return;
+        }
+
+        // Marked recorded only once its trees are: another thread asking meanwhile records them again (harmless).
+        foreach (var location in method.Locations)
+        {
+            if (location.SourceTree is { } tree)
+            {
+                _readFrom.ReadFrom(tree);
+            }
+        }
+
+        _recorded.TryAdd(method, 0);
+    }
+
+    // Whether every declaration of the method is in the tree (the locations of a source symbol are its declarations').
+    private static bool DeclaredIn(IMethodSymbol method, SyntaxTree? tree)
+    {
+        if (tree is null)
+        {
+            return false;
+        }
+
+        foreach (var location in method.Locations)
+        {
+            if (location.SourceTree != tree)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

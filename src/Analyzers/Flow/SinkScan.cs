@@ -25,7 +25,7 @@ internal sealed class SinkScan : BodyScan<SinkScan>
     private readonly System.Func<IMethodSymbol, bool> _readSinkMethod;
 
     public SinkScan(PersonalDataFlow flow, SnapshotAnswers? snapshot)
-        : base(flow, snapshot?.ReachesSink)
+        : base(flow, snapshot?.ReachesSink, snapshot)
     {
         _readSinkMethod = method =>
         {
@@ -81,7 +81,7 @@ internal sealed class SinkScan : BodyScan<SinkScan>
         {
             case IInvocationOperation invocation:
                 return IsSinkCall(invocation)
-                    || Flow.HasBody(invocation.TargetMethod) && MayReachSink(invocation.TargetMethod, cancellationToken);
+                    || Flow.HasBody(invocation.TargetMethod) && OfMethod(invocation.TargetMethod, invocation.Syntax.SyntaxTree, cancellationToken);
             case IObjectCreationOperation or ISimpleAssignmentOperation { Target: IPropertyReferenceOperation }:
                 return IsSinkCall(operation);
             default:

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace PiiGuard.Analyzers.Flow;
@@ -16,8 +17,17 @@ namespace PiiGuard.Analyzers.Flow;
 /// own (a clone with the same trees): an engine per compilation would bind the bodies of every callee a
 /// document's scans reach again for each document. The answers depend on nothing but the syntax trees, the
 /// references, the compilation's options and the analyzer options, so they are kept for exactly that set,
-/// compared by reference: any edit makes a new tree and starts afresh. Nothing here holds a symbol or a
-/// compilation (that would keep the compilation alive); the entry lives as long as the snapshot's first tree.
+/// compared by reference. Nothing here holds a symbol or a compilation (that would keep the compilation alive);
+/// the entry lives as long as the snapshot's first tree.
+/// <para>
+/// An edit makes a new snapshot. When it changed only method bodies (each edited tree the same as before but
+/// inside bodies and initializers, <see cref="SyntaxFactory.AreEquivalent(SyntaxTree, SyntaxTree, bool)"/>), no
+/// declaration changed, so every body binds as before, and the sink answers carry over unless one of them was
+/// read from an edited tree: the sink scan records the trees of every method whose answer it asks for (its body,
+/// or its memoised answer), so an edited tree nobody asked about (a controller, a rule: code nothing calls) keeps
+/// the rest. What a sink family decides depends on declarations alone. The source answers start afresh: which
+/// methods may write a field depends on bodies anywhere.
+/// </para>
 /// </remarks>
 internal sealed class SnapshotAnswers
 {
@@ -27,6 +37,13 @@ internal sealed class SnapshotAnswers
     private readonly ImmutableArray<MetadataReference> _references;
     private readonly CompilationOptions _options;
     private readonly AnalyzerConfigOptionsProvider _analyzerOptions;
+
+    // Edits of more trees than this at once (a branch switched, a file generated anew) start afresh: comparing costs.
+    private const int MaxEditedTrees = 4;
+
+    // The trees some sink answer here was read from: the declarations of every method whose answer the sink scan asked
+    // for. Carried with the answers, which still depend on them.
+    private readonly ConcurrentDictionary<SyntaxTree, byte> _readFrom = new();
 
     private SnapshotAnswers(Compilation compilation, AnalyzerConfigOptionsProvider analyzerOptions)
     {
@@ -42,7 +59,13 @@ internal sealed class SnapshotAnswers
     /// <summary>Whether each method brings data of its own (<see cref="SourceScan"/>), by its first declaration.</summary>
     public ConcurrentDictionary<SyntaxNode, bool> BringsOwnData { get; } = new();
 
-    /// <summary>The answers of the compilation's snapshot: those of an earlier compilation of the same snapshot, or new ones.</summary>
+    /// <summary>Records that a sink answer kept here depends on what <paramref name="tree"/> declares and holds.</summary>
+    public void ReadFrom(SyntaxTree tree) => _readFrom.TryAdd(tree, 0);
+
+    /// <summary>
+    /// The answers of the compilation's snapshot: those of an earlier compilation of the same snapshot, or new ones,
+    /// with the sink answers of the snapshot before it that an edit of method bodies left true.
+    /// </summary>
     public static SnapshotAnswers? For(Compilation compilation, AnalyzerConfigOptionsProvider analyzerOptions)
     {
         if (!compilation.SyntaxTrees.Any())
@@ -51,16 +74,67 @@ internal sealed class SnapshotAnswers
         }
 
         var slot = s_byFirstTree.GetValue(compilation.SyntaxTrees.First(), static _ => new Slot());
-        var current = slot.Current;
-        if (current is not null && current.Describes(compilation, analyzerOptions))
+        var previous = slot.Current;
+        if (previous is not null && previous.Describes(compilation, analyzerOptions))
         {
-            return current;
+            return previous;
         }
 
-        // Another snapshot that starts with the same tree (an edit elsewhere): its answers are no longer true.
-        current = new SnapshotAnswers(compilation, analyzerOptions);
+        // Another snapshot that starts with the same tree (an edit elsewhere): only what the edit cannot have changed carries over.
+        var current = new SnapshotAnswers(compilation, analyzerOptions);
+        if (previous is not null)
+        {
+            current.CarryFrom(previous);
+        }
+
         slot.Current = current;
         return current;
+    }
+
+    private void CarryFrom(SnapshotAnswers previous)
+    {
+        if (!ReferenceEquals(_options, previous._options)
+            || !ReferenceEquals(_analyzerOptions, previous._analyzerOptions)
+            || _trees.Length != previous._trees.Length
+            || !SameItems(previous._references, _references))
+        {
+            return;
+        }
+
+        var edited = new System.Collections.Generic.HashSet<SyntaxTree>();
+        for (var i = 0; i < _trees.Length; i++)
+        {
+            var (before, after) = (previous._trees[i], _trees[i]);
+            if (ReferenceEquals(before, after))
+            {
+                continue;
+            }
+
+            if (edited.Count == MaxEditedTrees || before.FilePath != after.FilePath || !SyntaxFactory.AreEquivalent(before, after, topLevel: true))
+            {
+                return;
+            }
+
+            edited.Add(before);
+        }
+
+        // The answers first, then the trees they were read from: a scan records a tree before it keeps an answer read
+        // from it, so an answer another request keeps meanwhile is either left out here or has its trees seen below.
+        var kept = previous.ReachesSink.Where(answer => !edited.Contains(answer.Key.SyntaxTree)).ToList();
+        if (edited.Any(previous._readFrom.ContainsKey))
+        {
+            return;
+        }
+
+        foreach (var answer in kept)
+        {
+            ReachesSink.TryAdd(answer.Key, answer.Value);
+        }
+
+        foreach (var tree in previous._readFrom.Keys)
+        {
+            _readFrom.TryAdd(tree, 0);
+        }
     }
 
     private bool Describes(Compilation compilation, AnalyzerConfigOptionsProvider analyzerOptions) =>

@@ -12,8 +12,8 @@ namespace PiiGuard.Tests.Flow;
 
 /// <summary>
 /// The scans' answers are shared by the compilations of one snapshot (the IDE's per-document requests each
-/// run on a clone of the project's compilation), and by nothing else: an edit, other references or other
-/// options start afresh.
+/// run on a clone of the project's compilation). An edit inside method bodies keeps the sink answers no edited
+/// tree was read for; any other edit, other references or other options start afresh.
 /// </summary>
 public sealed class SnapshotTests
 {
@@ -39,6 +39,25 @@ public sealed class SnapshotTests
             public void Notify(Customer customer) => Relay(customer.Email);
 
             private void Relay(string address) => _logger.LogInformation("Sent to {Address}", address);
+        }
+        """;
+
+    // Nothing calls the controller: no answer is read from its file.
+    private const string Controller = """
+        public class CustomerController
+        {
+            private const int Attempts = 1;
+            private readonly Notifier _notifier;
+
+            public CustomerController(Notifier notifier) { _notifier = notifier; }
+
+            public void Register(Customer customer)
+            {
+                for (var i = 0; i < Attempts; i++)
+                {
+                    _notifier.Notify(customer);
+                }
+            }
         }
         """;
 
@@ -73,6 +92,91 @@ public sealed class SnapshotTests
 
         Assert.False(flow.SinkScan.MayReachSink(Notify(edited), CancellationToken.None));
         Assert.NotEqual(0, flow.SinkScan.BodiesRead);
+    }
+
+    [Fact]
+    public void An_edit_inside_a_body_no_answer_was_read_from_keeps_the_sink_answers()
+    {
+        var compilation = AnsweredOnce(Models, Service, Controller);
+
+        // As one types in the controller: a new tree, the declarations unchanged.
+        var edited = Edit(compilation, "_notifier.Notify(customer);", "_notifier.Notify(customer);\n            _notifier.Notify(customer);");
+        var flow = PersonalDataFlow.For(edited, s_options)!;
+
+        Assert.True(flow.SinkScan.MayReachSink(Notify(edited), CancellationToken.None));
+        Assert.Equal(0, flow.SinkScan.BodiesRead);
+    }
+
+    [Fact]
+    public void An_edit_after_an_edit_still_knows_which_trees_the_answers_were_read_from()
+    {
+        const string Scheduler = "public class Job { public void Run(Notifier notifier, Customer customer) => notifier.Notify(customer); }";
+        var compilation = TestCompilations.Create(Models, Service, Scheduler, Controller);
+        Assert.True(PersonalDataFlow.For(compilation, s_options)!.SinkScan.MayReachSink(Run(compilation), CancellationToken.None));
+
+        // The controller's edit carries the answers; that snapshot asks nothing itself.
+        var controllerEdited = Edit(compilation, "_notifier.Notify(customer);", "_notifier.Notify(customer);\n            _notifier.Notify(customer);");
+        Assert.NotNull(PersonalDataFlow.For(controllerEdited, s_options));
+
+        // Then the service's: the answer for Run, kept in the scheduler's file, was read from it two snapshots ago.
+        var service = controllerEdited.SyntaxTrees.ElementAt(1);
+        var serviceEdited = controllerEdited.ReplaceSyntaxTree(
+            service,
+            service.WithChangedText(SourceText.From(Service.Replace("_logger.LogInformation(\"Sent to {Address}\", address)", "_ = address.Length"))));
+        var flow = PersonalDataFlow.For(serviceEdited, s_options)!;
+
+        Assert.False(flow.SinkScan.MayReachSink(Run(serviceEdited), CancellationToken.None));
+        Assert.NotEqual(0, flow.SinkScan.BodiesRead);
+    }
+
+    [Theory]
+    [InlineData("_logger.LogInformation(\"Sent to {Address}\", address)", "_ = address.Length")]
+    [InlineData("_ = address.Length", "_logger.LogInformation(\"Sent to {Address}\", address)")]
+    public void An_answer_read_through_an_edited_body_starts_afresh(string before, string after)
+    {
+        // The controller's answer is kept by a declaration in its own file, which the edit leaves as it was; it was read
+        // through the service's bodies, which the edit changes (a sink removed, or one added where there was none).
+        var compilation = TestCompilations.Create(Models, Service.Replace("_logger.LogInformation(\"Sent to {Address}\", address)", before), Controller);
+        var first = PersonalDataFlow.For(compilation, s_options)!.SinkScan.MayReachSink(Register(compilation), CancellationToken.None);
+
+        var service = compilation.SyntaxTrees.ElementAt(1);
+        var edited = compilation.ReplaceSyntaxTree(service, service.WithChangedText(SourceText.From(service.GetText().ToString().Replace(before, after, StringComparison.Ordinal))));
+        var flow = PersonalDataFlow.For(edited, s_options)!;
+
+        Assert.Equal(!first, flow.SinkScan.MayReachSink(Register(edited), CancellationToken.None));
+        Assert.NotEqual(0, flow.SinkScan.BodiesRead);
+    }
+
+    [Theory]
+    [InlineData("public void Register(Customer customer)", "public void Register(Customer customer, int attempt = 0)")]
+    [InlineData("public void Register(Customer customer)", "public void Unregister(Customer customer) { }\n\n    public void Register(Customer customer)")]
+    [InlineData("private const int Attempts = 1;", "private const int Attempts = 2;")]
+    [InlineData("public class CustomerController", "[System.Obsolete]\npublic class CustomerController")]
+    public void An_edit_outside_the_bodies_starts_afresh(string before, string after)
+    {
+        var compilation = AnsweredOnce(Models, Service, Controller);
+
+        var edited = Edit(compilation, before, after);
+        var flow = PersonalDataFlow.For(edited, s_options)!;
+
+        Assert.True(flow.SinkScan.MayReachSink(Notify(edited), CancellationToken.None));
+        Assert.NotEqual(0, flow.SinkScan.BodiesRead);
+    }
+
+    [Fact]
+    public void Source_answers_start_afresh_after_any_edit()
+    {
+        // Which methods may write a field depends on bodies anywhere: the source answers are not carried.
+        var compilation = TestCompilations.Create(Models, Service, Controller);
+        var first = PersonalDataFlow.For(compilation, s_options)!;
+        Assert.True(first.SourceScan.MayBringOwnData(Notify(compilation), CancellationToken.None));
+        Assert.NotEqual(0, first.SourceScan.BodiesRead);
+
+        var edited = Edit(compilation, "_notifier.Notify(customer);", "_notifier.Notify(customer);\n            _notifier.Notify(customer);");
+        var flow = PersonalDataFlow.For(edited, s_options)!;
+
+        Assert.True(flow.SourceScan.MayBringOwnData(Notify(edited), CancellationToken.None));
+        Assert.NotEqual(0, flow.SourceScan.BodiesRead);
     }
 
     [Fact]
@@ -138,6 +242,32 @@ public sealed class SnapshotTests
         Assert.Equal(Render(whole), Render(byDocument));
     }
 
+    [Theory]
+    [InlineData("CustomerController.cs")] // nothing calls a controller: the snapshot's sink answers carry over
+    [InlineData("CustomerService.cs")] // controllers call into it: the answers read from it start afresh
+    public async Task Per_document_requests_after_a_body_edit_give_what_a_fresh_compilation_gives(string edited)
+    {
+        // As one types: the IDE asks for every document of a snapshot, then an edit inside a method body makes the next.
+        // Debug builds check every carried answer the driver's walk of a body can check, and analyse every body a scan skips.
+        var files = CorpusGenerator.Generate(3_000);
+        var before = TestCompilations.Create([.. files.Select(file => file.Text)]);
+        Assert.NotEmpty(await PerDocumentAsync(before));
+
+        // A log call of the first parameter at the start of the first method that has one: a new sink, in the body only.
+        var index = files.Select((file, i) => (file.Path, i)).First(file => file.i > 0 && file.Path.EndsWith(edited, StringComparison.Ordinal)).i;
+        var tree = before.SyntaxTrees.ElementAt(index);
+        var method = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>()
+            .First(m => m.Body is not null && m.ParameterList.Parameters.Count > 0);
+        var log = new TextChange(new TextSpan(method.Body!.OpenBraceToken.Span.End, 0), $" System.Console.WriteLine({method.ParameterList.Parameters[0].Identifier.Text});");
+        var after = before.ReplaceSyntaxTree(tree, tree.WithChangedText(tree.GetText().WithChanges(log)));
+
+        var byDocument = await PerDocumentAsync(after);
+        var (whole, exceptions) = await TestCompilations.AnalyzeAsync(
+            TestCompilations.Create([.. after.SyntaxTrees.Select(t => t.GetText().ToString())]), concurrent: false, [.. AllAnalyzers.Analyzers]);
+        Assert.Empty(exceptions);
+        Assert.Equal(Render(whole), Render(byDocument));
+    }
+
     [Fact]
     public async Task Span_requests_give_what_the_whole_compilation_gives_in_the_span()
     {
@@ -174,16 +304,43 @@ public sealed class SnapshotTests
         Assert.Empty(thrown);
     }
 
+    // Every document's diagnostics, one request each, as the IDE asks; no analyzer may throw.
+    private static async Task<List<Diagnostic>> PerDocumentAsync(CSharpCompilation compilation)
+    {
+        var thrown = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        var withAnalyzers = compilation.WithAnalyzers([.. AllAnalyzers.Analyzers], RecordingExceptions(thrown));
+        var byDocument = new List<Diagnostic>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+#pragma warning disable RS1030 // A test asks for its own compilation's documents, as the IDE does.
+            var result = await withAnalyzers.GetAnalysisResultAsync(compilation.GetSemanticModel(tree), filterSpan: null, CancellationToken.None);
+#pragma warning restore RS1030
+            byDocument.AddRange(result.GetAllDiagnostics().Where(d => d.Location.SourceTree == tree));
+        }
+
+        Assert.Empty(thrown);
+        return byDocument;
+    }
+
     // An analyzer's exception is reported as a diagnostic without a location, which the comparisons by document leave out.
     private static CompilationWithAnalyzersOptions RecordingExceptions(System.Collections.Concurrent.ConcurrentQueue<Exception> thrown) =>
         new(s_options, onAnalyzerException: (exception, _, _) => thrown.Enqueue(exception), concurrentAnalysis: false, logAnalyzerExecutionTime: false);
 
     // A compilation whose snapshot already holds the answer for Notify.
-    private static CSharpCompilation AnsweredOnce()
+    private static CSharpCompilation AnsweredOnce(params string[] sources)
     {
-        var compilation = TestCompilations.Create(Models, Service);
+        var compilation = TestCompilations.Create(sources.Length == 0 ? [Models, Service] : sources);
         Assert.True(PersonalDataFlow.For(compilation, s_options)!.SinkScan.MayReachSink(Notify(compilation), CancellationToken.None));
         return compilation;
+    }
+
+    // The controller (the last tree) with one text replaced, as an editor makes it: the other trees are the same objects.
+    private static CSharpCompilation Edit(CSharpCompilation compilation, string before, string after)
+    {
+        var controller = compilation.SyntaxTrees.Last();
+        var text = controller.GetText().ToString();
+        Assert.Contains(before, text, StringComparison.Ordinal);
+        return compilation.ReplaceSyntaxTree(controller, controller.WithChangedText(SourceText.From(text.Replace(before, after, StringComparison.Ordinal))));
     }
 
     private static string Render(IEnumerable<Diagnostic> diagnostics) =>
@@ -207,4 +364,11 @@ public sealed class SnapshotTests
 
     private static IMethodSymbol Notify(Compilation compilation) =>
         compilation.GetSymbolsWithName("Notify", SymbolFilter.Member).OfType<IMethodSymbol>().Single();
+
+    private static IMethodSymbol Run(Compilation compilation) =>
+        compilation.GetSymbolsWithName("Run", SymbolFilter.Member).OfType<IMethodSymbol>().Single();
+
+    private static IMethodSymbol Register(Compilation compilation) =>
+        compilation.GetSymbolsWithName("Register", SymbolFilter.Member).OfType<IMethodSymbol>().Single();
+
 }

@@ -226,19 +226,7 @@ public sealed class SnapshotTests
         Assert.Empty(exceptions);
         Assert.NotEmpty(whole);
 
-        var clone = TestCompilations.Create(sources);
-        var thrown = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
-        var withAnalyzers = clone.WithAnalyzers([.. AllAnalyzers.Analyzers], RecordingExceptions(thrown));
-        var byDocument = new List<Diagnostic>();
-        foreach (var tree in clone.SyntaxTrees)
-        {
-#pragma warning disable RS1030 // A test asks for its own compilation's documents, as the IDE does.
-            var result = await withAnalyzers.GetAnalysisResultAsync(clone.GetSemanticModel(tree), filterSpan: null, CancellationToken.None);
-#pragma warning restore RS1030
-            byDocument.AddRange(result.GetAllDiagnostics().Where(d => d.Location.SourceTree == tree));
-        }
-
-        Assert.Empty(thrown);
+        var byDocument = await PerDocumentAsync(TestCompilations.Create(sources));
         Assert.Equal(Render(whole), Render(byDocument));
     }
 

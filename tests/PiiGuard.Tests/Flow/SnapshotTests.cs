@@ -42,6 +42,8 @@ public sealed class SnapshotTests
         }
         """;
 
+    private const string LogCall = "_logger.LogInformation(\"Sent to {Address}\", address)";
+
     // Nothing calls the controller: no answer is read from its file.
     private const string Controller = """
         public class CustomerController
@@ -84,10 +86,7 @@ public sealed class SnapshotTests
         var compilation = AnsweredOnce();
 
         // The first tree (the key the answers are found by) is unchanged; the service no longer logs.
-        var service = compilation.SyntaxTrees.Last();
-        var edited = compilation.ReplaceSyntaxTree(
-            service,
-            service.WithChangedText(SourceText.From(Service.Replace("_logger.LogInformation(\"Sent to {Address}\", address)", "_ = address.Length"))));
+        var edited = Edit(compilation, compilation.SyntaxTrees.Last(), LogCall, "_ = address.Length");
         var flow = PersonalDataFlow.For(edited, s_options)!;
 
         Assert.False(flow.SinkScan.MayReachSink(Notify(edited), CancellationToken.None));
@@ -119,10 +118,7 @@ public sealed class SnapshotTests
         Assert.NotNull(PersonalDataFlow.For(controllerEdited, s_options));
 
         // Then the service's: the answer for Run, kept in the scheduler's file, was read from it two snapshots ago.
-        var service = controllerEdited.SyntaxTrees.ElementAt(1);
-        var serviceEdited = controllerEdited.ReplaceSyntaxTree(
-            service,
-            service.WithChangedText(SourceText.From(Service.Replace("_logger.LogInformation(\"Sent to {Address}\", address)", "_ = address.Length"))));
+        var serviceEdited = Edit(controllerEdited, controllerEdited.SyntaxTrees.ElementAt(1), LogCall, "_ = address.Length");
         var flow = PersonalDataFlow.For(serviceEdited, s_options)!;
 
         Assert.False(flow.SinkScan.MayReachSink(Run(serviceEdited), CancellationToken.None));
@@ -130,17 +126,16 @@ public sealed class SnapshotTests
     }
 
     [Theory]
-    [InlineData("_logger.LogInformation(\"Sent to {Address}\", address)", "_ = address.Length")]
-    [InlineData("_ = address.Length", "_logger.LogInformation(\"Sent to {Address}\", address)")]
+    [InlineData(LogCall, "_ = address.Length")]
+    [InlineData("_ = address.Length", LogCall)]
     public void An_answer_read_through_an_edited_body_starts_afresh(string before, string after)
     {
         // The controller's answer is kept by a declaration in its own file, which the edit leaves as it was; it was read
         // through the service's bodies, which the edit changes (a sink removed, or one added where there was none).
-        var compilation = TestCompilations.Create(Models, Service.Replace("_logger.LogInformation(\"Sent to {Address}\", address)", before), Controller);
+        var compilation = TestCompilations.Create(Models, Service.Replace(LogCall, before), Controller);
         var first = PersonalDataFlow.For(compilation, s_options)!.SinkScan.MayReachSink(Register(compilation), CancellationToken.None);
 
-        var service = compilation.SyntaxTrees.ElementAt(1);
-        var edited = compilation.ReplaceSyntaxTree(service, service.WithChangedText(SourceText.From(service.GetText().ToString().Replace(before, after, StringComparison.Ordinal))));
+        var edited = Edit(compilation, compilation.SyntaxTrees.ElementAt(1), before, after);
         var flow = PersonalDataFlow.For(edited, s_options)!;
 
         Assert.Equal(!first, flow.SinkScan.MayReachSink(Register(edited), CancellationToken.None));
@@ -323,12 +318,14 @@ public sealed class SnapshotTests
     }
 
     // The controller (the last tree) with one text replaced, as an editor makes it: the other trees are the same objects.
-    private static CSharpCompilation Edit(CSharpCompilation compilation, string before, string after)
+    private static CSharpCompilation Edit(CSharpCompilation compilation, string before, string after) =>
+        Edit(compilation, compilation.SyntaxTrees.Last(), before, after);
+
+    private static CSharpCompilation Edit(CSharpCompilation compilation, SyntaxTree tree, string before, string after)
     {
-        var controller = compilation.SyntaxTrees.Last();
-        var text = controller.GetText().ToString();
+        var text = tree.GetText().ToString();
         Assert.Contains(before, text, StringComparison.Ordinal);
-        return compilation.ReplaceSyntaxTree(controller, controller.WithChangedText(SourceText.From(text.Replace(before, after, StringComparison.Ordinal))));
+        return compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(text.Replace(before, after, StringComparison.Ordinal))));
     }
 
     private static string Render(IEnumerable<Diagnostic> diagnostics) =>

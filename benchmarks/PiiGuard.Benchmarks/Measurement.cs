@@ -98,12 +98,13 @@ internal static class Measurement
         var pausedBefore = GC.GetTotalPauseDuration();
         var collectionsBefore = Collections.Now();
         var watch = Stopwatch.StartNew();
+        bool emitted;
         using (var stream = new MemoryStream())
         {
-            compilation.Emit(stream);
+            emitted = compilation.Emit(stream).Success;
         }
 
-        return new EmitFigures(watch.Elapsed.TotalMilliseconds, (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds, Collections.Now() - collectionsBefore);
+        return new EmitFigures(watch.Elapsed.TotalMilliseconds, (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds, Collections.Now() - collectionsBefore, emitted);
     }
 
     /// <summary>
@@ -139,8 +140,9 @@ internal static class Measurement
 
     /// <summary>
     /// PiiGuard's time on each of <paramref name="paths"/> as the IDE asks for it after one types in that file: every
-    /// document of the snapshot analysed first (not timed), then, one file after another, an edit inside its first method
-    /// body makes the next snapshot, and that document's request is timed (what the edit left true carries over).
+    /// document of the snapshot analysed first (not timed), then, one file after another, an edit inside its first body
+    /// (a method's, an accessor's, a constructor's, a lambda's) makes the next snapshot, and that document's request is
+    /// timed (what the edit left true carries over). One sample per file.
     /// </summary>
     public static async Task<IReadOnlyList<(string Path, double Ms)>> AfterBodyEditAsync(Corpus corpus, IEnumerable<string> paths)
     {
@@ -163,7 +165,7 @@ internal static class Measurement
         return files;
     }
 
-    // An empty statement typed at the start of the first block body (a comment at the end of a file without one).
+    // An empty statement typed at the start of the file's first block (a comment at the end of a file without one).
     private static TextChange BodyEdit(SyntaxTree tree)
     {
         var body = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax>().FirstOrDefault();

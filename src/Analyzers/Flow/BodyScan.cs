@@ -27,18 +27,18 @@ internal abstract class BodyScan<TScan>
     // The same answers by declaration, for the other compilations of the snapshot (the IDE's per-document requests).
     private readonly ConcurrentDictionary<SyntaxNode, bool>? _bySnapshot;
 
-    // Where the trees every asked-for answer is read from are recorded (answers carried to the next snapshot), and the
-    // methods already recorded in this compilation; null when this scan's answers are not carried.
-    private readonly SnapshotAnswers? _readFrom;
+    // The snapshot that records which trees the answers kept in it were read from (they are carried to the next snapshot),
+    // and the methods recorded already in this compilation; null when this scan's answers are not carried.
+    private readonly SnapshotAnswers? _snapshot;
     private readonly ConcurrentDictionary<IMethodSymbol, byte>? _recorded;
     private int _bodiesRead;
 
-    protected BodyScan(PersonalDataFlow flow, ConcurrentDictionary<SyntaxNode, bool>? bySnapshot, SnapshotAnswers? readFrom = null)
+    protected BodyScan(PersonalDataFlow flow, ConcurrentDictionary<SyntaxNode, bool>? bySnapshot, SnapshotAnswers? recordsReads = null)
     {
         Flow = flow;
         _bySnapshot = bySnapshot;
-        _readFrom = readFrom;
-        _recorded = readFrom is null ? null : new ConcurrentDictionary<IMethodSymbol, byte>(SymbolEqualityComparer.Default);
+        _snapshot = recordsReads;
+        _recorded = recordsReads is null ? null : new ConcurrentDictionary<IMethodSymbol, byte>(SymbolEqualityComparer.Default);
     }
 
     protected PersonalDataFlow Flow { get; }
@@ -99,7 +99,8 @@ internal abstract class BodyScan<TScan>
     protected bool OfMethod(IMethodSymbol method, CancellationToken cancellationToken) => OfMethod(method, askedFrom: null, cancellationToken);
 
     /// <param name="method">The method asked about.</param>
-    /// <param name="askedFrom">The tree of the operation that asks (a call in a body), if known.</param>
+    /// <param name="askedFrom">The tree of the call that asks, when the answer of the body it is in is kept (a method's walk,
+    /// the taint scan's walk of a body the driver gave); null for a question whose answer nothing keeps.</param>
     /// <param name="cancellationToken">Cancels the walk.</param>
     protected bool OfMethod(IMethodSymbol method, SyntaxTree? askedFrom, CancellationToken cancellationToken)
     {
@@ -141,13 +142,14 @@ internal abstract class BodyScan<TScan>
         }
     }
 
-    // Every answer asked for, however it is found (walked, memoised, learned, shared): whoever asks depends on the trees
-    // the method is declared in. Recorded before the answer is, so a snapshot copying answers never misses their trees.
-    // Not when asked from its own tree: an answer kept in that tree goes with any edit of it, and one kept elsewhere
-    // reached it through a call from another tree, which recorded it (most files call their own helpers).
+    // A body whose answer is kept depends on the answer of every method it calls, however that is found (walked, memoised,
+    // learned, shared), so on the trees that method is declared in: recorded before the body's answer is, so a snapshot
+    // copying answers never misses their trees. Not when the call is in the method's own tree: an answer kept in that tree
+    // goes with any edit of it, and one kept elsewhere reached it through a call from another tree, which recorded it
+    // (most files call their own helpers). Nor for a question from outside any kept answer (a summary, a sink family).
     private void RecordReadFrom(IMethodSymbol method, SyntaxTree? askedFrom)
     {
-        if (_readFrom is null || DeclaredIn(method, askedFrom) || _recorded!.ContainsKey(method))
+        if (_snapshot is null || askedFrom is null || DeclaredIn(method, askedFrom) || _recorded!.ContainsKey(method))
         {
             return;
         }
@@ -157,7 +159,7 @@ internal abstract class BodyScan<TScan>
         {
             if (location.SourceTree is { } tree)
             {
-                _readFrom.ReadFrom(tree);
+                _snapshot.ReadFrom(tree);
             }
         }
 
@@ -165,13 +167,8 @@ internal abstract class BodyScan<TScan>
     }
 
     // Whether every declaration of the method is in the tree (the locations of a source symbol are its declarations').
-    private static bool DeclaredIn(IMethodSymbol method, SyntaxTree? tree)
+    private static bool DeclaredIn(IMethodSymbol method, SyntaxTree tree)
     {
-        if (tree is null)
-        {
-            return false;
-        }
-
         foreach (var location in method.Locations)
         {
             if (location.SourceTree != tree)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -23,14 +24,17 @@ namespace PiiGuard.Analyzers.Flow;
 /// An edit makes a new snapshot. When it changed only method bodies (each edited tree the same as before but
 /// inside bodies and initializers, <see cref="SyntaxFactory.AreEquivalent(SyntaxTree, SyntaxTree, bool)"/>), no
 /// declaration changed, so every body binds as before, and the sink answers carry over unless one of them was
-/// read from an edited tree: the sink scan records the trees of every method whose answer it asks for (its body,
-/// or its memoised answer), so an edited tree nobody asked about (a controller, a rule: code nothing calls) keeps
-/// the rest. What a sink family decides depends on declarations alone. The source answers start afresh: which
-/// methods may write a field depends on bodies anywhere.
+/// read from an edited tree: the sink scan records the trees of every method a kept answer's body calls from another
+/// tree, so an edited tree no other file calls into (a controller, a rule, a test) keeps the rest. The first tree
+/// edited starts afresh (the snapshots are found by it). What a sink family decides depends on declarations alone, and on no analyzer option. The source answers
+/// start afresh: which methods may write a field depends on bodies anywhere, and inferred markings on the options.
 /// </para>
 /// </remarks>
 internal sealed class SnapshotAnswers
 {
+    // Edits of more trees than this at once (a branch switched, a file generated anew) start afresh: comparing costs.
+    private const int MaxEditedTrees = 4;
+
     private static readonly ConditionalWeakTable<SyntaxTree, Slot> s_byFirstTree = new();
 
     private readonly ImmutableArray<SyntaxTree> _trees;
@@ -38,11 +42,8 @@ internal sealed class SnapshotAnswers
     private readonly CompilationOptions _options;
     private readonly AnalyzerConfigOptionsProvider _analyzerOptions;
 
-    // Edits of more trees than this at once (a branch switched, a file generated anew) start afresh: comparing costs.
-    private const int MaxEditedTrees = 4;
-
-    // The trees some sink answer here was read from: the declarations of every method whose answer the sink scan asked
-    // for. Carried with the answers, which still depend on them.
+    // The trees some sink answer here was read from: the declarations of every method a kept answer's body calls from
+    // another tree. Carried with the answers, which still depend on them.
     private readonly ConcurrentDictionary<SyntaxTree, byte> _readFrom = new();
 
     private SnapshotAnswers(Compilation compilation, AnalyzerConfigOptionsProvider analyzerOptions)
@@ -91,17 +92,18 @@ internal sealed class SnapshotAnswers
         return current;
     }
 
+    // The sink answers depend on no analyzer option (a family decides from declarations alone), so a new options provider
+    // (the IDE makes one with each project state, that is with each edit) keeps them.
     private void CarryFrom(SnapshotAnswers previous)
     {
         if (!ReferenceEquals(_options, previous._options)
-            || !ReferenceEquals(_analyzerOptions, previous._analyzerOptions)
             || _trees.Length != previous._trees.Length
             || !SameItems(previous._references, _references))
         {
             return;
         }
 
-        var edited = new System.Collections.Generic.HashSet<SyntaxTree>();
+        var edited = new HashSet<SyntaxTree>();
         for (var i = 0; i < _trees.Length; i++)
         {
             var (before, after) = (previous._trees[i], _trees[i]);

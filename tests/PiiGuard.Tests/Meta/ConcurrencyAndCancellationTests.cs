@@ -48,7 +48,10 @@ public sealed class ConcurrencyAndCancellationTests
         Assert.False(analysis.IsCompleted, "the corpus was analysed before it could be cancelled: make it larger");
         var watch = Stopwatch.StartNew();
         cancellation.Cancel();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => analysis);
+        var outcome = await Record.ExceptionAsync(() => analysis);
+
+        // Says what happened instead (a failure here once went unexplained): the analysis finished, or threw something else.
+        Assert.True(outcome is OperationCanceledException, $"expected a cancellation; got {outcome?.ToString() ?? "a finished analysis"} after {watch.Elapsed.TotalSeconds:F1} s");
 
         // Generous, so a loaded CI machine does not fail it; an engine that ignored the token would run on for many seconds.
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed.TotalSeconds:F1} s to stop");

@@ -25,9 +25,10 @@ namespace PiiGuard.Analyzers.Flow;
 /// inside bodies and initializers, <see cref="SyntaxFactory.AreEquivalent(SyntaxTree, SyntaxTree, bool)"/>), no
 /// declaration changed, so every body binds as before, and the sink answers carry over unless one of them was
 /// read from an edited tree: the sink scan records the trees of every method a kept answer's body calls from another
-/// tree, so an edited tree no other file calls into (a controller, a rule, a test) keeps the rest. The first tree
-/// edited starts afresh (the snapshots are found by it). What a sink family decides depends on declarations alone, and on no analyzer option. The source answers
-/// start afresh: which methods may write a field depends on bodies anywhere, and inferred markings on the options.
+/// tree, so an edited tree no other file calls into (a controller, a rule, a test) keeps the rest. An edit of the
+/// first tree starts afresh (the snapshots are found by it). What a sink family decides depends on declarations
+/// alone, and on no analyzer option. The source answers start afresh: which methods may write a field depends on
+/// bodies anywhere, and inferred markings on the options.
 /// </para>
 /// </remarks>
 internal sealed class SnapshotAnswers

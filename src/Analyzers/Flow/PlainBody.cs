@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -23,7 +24,7 @@ internal readonly struct PlainBody
     // Longer bodies take the graph: the check walks every operation before anything is saved.
     private const int MaxStatements = 16;
 
-    private PlainBody(IOperation body, System.Collections.Immutable.ImmutableArray<IOperation> statements, IOperation? returned)
+    private PlainBody(IOperation body, ImmutableArray<IOperation> statements, IOperation? returned)
     {
         Body = body;
         Statements = statements;
@@ -34,7 +35,7 @@ internal readonly struct PlainBody
     public IOperation Body { get; }
 
     /// <summary>The body's statements: the first <see cref="Count"/> are expression statements and local declarations.</summary>
-    public System.Collections.Immutable.ImmutableArray<IOperation> Statements { get; }
+    public ImmutableArray<IOperation> Statements { get; }
 
     /// <summary>How many of <see cref="Statements"/> run before the value returned, if any.</summary>
     public int Count => Returned is null ? Statements.Length : Statements.Length - 1;

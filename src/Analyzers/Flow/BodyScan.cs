@@ -43,11 +43,19 @@ internal abstract class BodyScan<TScan>
 
     protected PersonalDataFlow Flow { get; }
 
+    /// <summary>The snapshot this scan's answers are kept and carried in, when they are carried.</summary>
+    protected SnapshotAnswers? Snapshot => _snapshot;
+
     /// <summary>How many bodies this scan has read (bound and walked): what the snapshot's answers spare.</summary>
     internal int BodiesRead => Volatile.Read(ref _bodiesRead);
 
     /// <summary>Whether one operation (not its children) answers yes.</summary>
     protected abstract bool Answers(IOperation operation, CancellationToken cancellationToken);
+
+    /// <summary>Called before any answer is looked up or kept: answers carried from another snapshot may need a check first.</summary>
+    protected virtual void BeforeAnswering(CancellationToken cancellationToken)
+    {
+    }
 
     /// <summary>Whether the body, or any operation in it, answers yes.</summary>
     private bool AnyOperation(IOperation body, CancellationToken cancellationToken)
@@ -104,6 +112,7 @@ internal abstract class BodyScan<TScan>
     /// <param name="cancellationToken">Cancels the walk.</param>
     protected bool OfMethod(IMethodSymbol method, SyntaxTree? askedFrom, CancellationToken cancellationToken)
     {
+        BeforeAnswering(cancellationToken);
         method = method.OriginalDefinition;
         RecordReadFrom(method, askedFrom);
         if (_byMethod.TryGetValue(method, out var known))
@@ -186,6 +195,7 @@ internal abstract class BodyScan<TScan>
     /// </summary>
     protected bool TryGetAnswer(IMethodSymbol method, out bool answer, CancellationToken cancellationToken)
     {
+        BeforeAnswering(cancellationToken);
         method = method.OriginalDefinition;
         if (_byMethod.TryGetValue(method, out answer))
         {
@@ -201,6 +211,7 @@ internal abstract class BodyScan<TScan>
     /// </summary>
     protected void Learn(IMethodSymbol method, bool answer, CancellationToken cancellationToken)
     {
+        BeforeAnswering(cancellationToken);
         method = method.OriginalDefinition;
         if (_byMethod.TryGetValue(method, out var known))
         {
@@ -224,18 +235,20 @@ internal abstract class BodyScan<TScan>
         Memoise(method, answer, cancellationToken);
     }
 
-    // Final answers only: a method still open in a cycle is memoised with its root.
+    // Final answers only: a method still open in a cycle is memoised with its root. The snapshot's first: an answer seen here is
+    // there too, so a caller's answer never reaches the snapshot before its callees' (a copy of it holds them all).
     private void Memoise(IMethodSymbol method, bool answer, CancellationToken cancellationToken)
     {
-        _byMethod.TryAdd(method, answer);
         if (_bySnapshot is not null && Declaration(method, cancellationToken) is { } declaration)
         {
             _bySnapshot.TryAdd(declaration, answer);
         }
+
+        _byMethod.TryAdd(method, answer);
     }
 
     // Callers ask about methods with a body in the compilation; one without a declaration is answered, not shared.
-    private static SyntaxNode? Declaration(IMethodSymbol method, CancellationToken cancellationToken) =>
+    protected static SyntaxNode? Declaration(IMethodSymbol method, CancellationToken cancellationToken) =>
         method.DeclaringSyntaxReferences is { IsEmpty: false } references ? references[0].GetSyntax(cancellationToken) : null;
 
     private bool ScanBody(IMethodSymbol method, CancellationToken cancellationToken) => AnyBody(method, countReads: true, cancellationToken);
@@ -303,12 +316,15 @@ internal abstract class BodyScan<TScan>
             _onStack.Remove(method);
             if (low == index)
             {
-                // The root of its cycle (or in none): every method open on it shares its answer.
-                scan.Memoise(method, answer, cancellationToken);
-                foreach (var open in Waiting(index))
+                // The root of its cycle (or in none): every method open on it shares its answer, kept at once.
+                lock (scan._snapshot?.Keeping ?? _waiting)
                 {
-                    scan.Memoise(open, answer, cancellationToken);
-                    _open.Remove(open);
+                    scan.Memoise(method, answer, cancellationToken);
+                    foreach (var open in Waiting(index))
+                    {
+                        scan.Memoise(open, answer, cancellationToken);
+                        _open.Remove(open);
+                    }
                 }
 
                 _waiting.Clear();

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace PiiGuard.Analyzers.Flow;
@@ -25,7 +26,10 @@ namespace PiiGuard.Analyzers.Flow;
 /// inside bodies and initializers, <see cref="SyntaxFactory.AreEquivalent(SyntaxTree, SyntaxTree, bool)"/>), no
 /// declaration changed, so every body binds as before, and the sink answers carry over unless one of them was
 /// read from an edited tree: the sink scan records the trees of every method a kept answer's body calls from another
-/// tree, so an edited tree no other file calls into (a controller, a rule, a test) keeps the rest. An edit of the
+/// tree, so an edited tree no other file calls into (a controller, a rule, a test) keeps the rest. When answers were
+/// read from an edited tree, its "no" answers are carried unchecked (<see cref="Unchecked"/>) and the sink scan walks the
+/// edited bodies again before using any: if none of them has a sink step, taking every carried "no" as given, they all
+/// hold (methods that call only each other and no sink reach none), else the answers start afresh. An edit of the
 /// first tree starts afresh (the snapshots are found by it). What a sink family decides depends on declarations
 /// alone, and on no analyzer option. The source answers start afresh: which methods may write a field depends on
 /// bodies anywhere, and inferred markings on the options.
@@ -47,6 +51,8 @@ internal sealed class SnapshotAnswers
     // another tree. Carried with the answers, which still depend on them.
     private readonly ConcurrentDictionary<SyntaxTree, byte> _readFrom = new();
 
+    private volatile UncheckedAnswers? _unchecked;
+
     private SnapshotAnswers(Compilation compilation, AnalyzerConfigOptionsProvider analyzerOptions)
     {
         _trees = compilation.SyntaxTrees.ToImmutableArray();
@@ -61,8 +67,42 @@ internal sealed class SnapshotAnswers
     /// <summary>Whether each method brings data of its own (<see cref="SourceScan"/>), by its first declaration.</summary>
     public ConcurrentDictionary<SyntaxNode, bool> BringsOwnData { get; } = new();
 
+    /// <summary>
+    /// Held while the sink scan keeps a group of answers (a cycle's) and while the answers are copied to the next snapshot:
+    /// a copy then never holds a caller's "no" without its callees' (each single answer is kept after its callees').
+    /// </summary>
+    public object Keeping { get; } = new();
+
+    /// <summary>The "no" answers carried over an edit of bodies some were read from, until the sink scan checks them.</summary>
+    public UncheckedAnswers? Unchecked => _unchecked;
+
     /// <summary>Records that a sink answer kept here depends on what <paramref name="tree"/> declares and holds.</summary>
     public void ReadFrom(SyntaxTree tree) => _readFrom.TryAdd(tree, 0);
+
+    /// <summary>
+    /// Ends the check of the carried answers: kept, with the methods the check found reaching no sink either and the trees
+    /// their calls were read from, when <paramref name="alsoReachNoSink"/> is given; dropped when it is null.
+    /// </summary>
+    public void Settle(UncheckedAnswers carried, IEnumerable<SyntaxNode>? alsoReachNoSink, IEnumerable<SyntaxTree> readFrom)
+    {
+        if (alsoReachNoSink is not null)
+        {
+            lock (Keeping)
+            {
+                foreach (var tree in readFrom)
+                {
+                    _readFrom.TryAdd(tree, 0);
+                }
+
+                foreach (var declaration in carried.ReachNoSink.Concat(alsoReachNoSink))
+                {
+                    ReachesSink.TryAdd(declaration, false);
+                }
+            }
+        }
+
+        _unchecked = null;
+    }
 
     /// <summary>
     /// The answers of the compilation's snapshot: those of an earlier compilation of the same snapshot, or new ones,
@@ -104,7 +144,7 @@ internal sealed class SnapshotAnswers
             return;
         }
 
-        var edited = new HashSet<SyntaxTree>();
+        var edited = new Dictionary<SyntaxTree, SyntaxTree>();
         for (var i = 0; i < _trees.Length; i++)
         {
             var (before, after) = (previous._trees[i], _trees[i]);
@@ -118,26 +158,110 @@ internal sealed class SnapshotAnswers
                 return;
             }
 
-            edited.Add(before);
+            edited.Add(before, after);
         }
 
         // The answers first, then the trees they were read from: a scan records a tree before it keeps an answer read
         // from it, so an answer another request keeps meanwhile is either left out here or has its trees seen below.
-        var kept = previous.ReachesSink.Where(answer => !edited.Contains(answer.Key.SyntaxTree)).ToList();
-        if (edited.Any(previous._readFrom.ContainsKey))
+        KeyValuePair<SyntaxNode, bool>[] answers;
+        lock (previous.Keeping)
         {
+            answers = previous.ReachesSink.ToArray();
+        }
+
+        if (!edited.Keys.Any(previous._readFrom.ContainsKey))
+        {
+            foreach (var answer in answers)
+            {
+                if (!edited.ContainsKey(answer.Key.SyntaxTree))
+                {
+                    ReachesSink.TryAdd(answer.Key, answer.Value);
+                }
+            }
+
+            foreach (var tree in previous._readFrom.Keys)
+            {
+                _readFrom.TryAdd(tree, 0);
+            }
+
             return;
         }
 
-        foreach (var answer in kept)
+        // Some answer was read through an edited body: a "yes" may have become "no" and is dropped; the "no" answers hold if
+        // the edited bodies still reach no sink, which the sink scan checks before using any (their declarations moved to
+        // the new trees: the same member at the same place, since the edit changed nothing outside bodies).
+        var reachNoSink = new List<SyntaxNode>();
+        var toCheck = new List<SyntaxNode>();
+        foreach (var answer in answers)
         {
-            ReachesSink.TryAdd(answer.Key, answer.Value);
+            if (answer.Value)
+            {
+                continue;
+            }
+
+            if (!edited.TryGetValue(answer.Key.SyntaxTree, out var after))
+            {
+                reachNoSink.Add(answer.Key);
+            }
+            else if (answer.Key is BaseMethodDeclarationSyntax && SamePlace(answer.Key, after) is { } moved)
+            {
+                reachNoSink.Add(moved);
+                toCheck.Add(moved);
+            }
+            else if (answer.Key is not LocalFunctionStatementSyntax)
+            {
+                // Not a member found again by its place; a local function is called only from its own method, which is checked.
+                return;
+            }
         }
 
         foreach (var tree in previous._readFrom.Keys)
         {
-            _readFrom.TryAdd(tree, 0);
+            _readFrom.TryAdd(edited.TryGetValue(tree, out var after) ? after : tree, 0);
         }
+
+        _unchecked = new UncheckedAnswers(reachNoSink.ToImmutableHashSet(), toCheck.ToImmutableArray());
+    }
+
+    // The node at the same place in a tree equivalent outside bodies: the same child of the same child... of the root.
+    private static SyntaxNode? SamePlace(SyntaxNode node, SyntaxTree tree)
+    {
+        var path = new Stack<int>();
+        for (var current = node; current.Parent is { } parent; current = parent)
+        {
+            path.Push(IndexIn(parent, current));
+        }
+
+        var found = tree.GetRoot();
+        while (path.Count > 0)
+        {
+            var index = path.Pop();
+            var children = found.ChildNodes().ToList();
+            if (index < 0 || index >= children.Count)
+            {
+                return null;
+            }
+
+            found = children[index];
+        }
+
+        return found.RawKind == node.RawKind ? found : null;
+    }
+
+    private static int IndexIn(SyntaxNode parent, SyntaxNode child)
+    {
+        var index = 0;
+        foreach (var sibling in parent.ChildNodes())
+        {
+            if (sibling == child)
+            {
+                return index;
+            }
+
+            index++;
+        }
+
+        return -1;
     }
 
     private bool Describes(Compilation compilation, AnalyzerConfigOptionsProvider analyzerOptions) =>
@@ -161,6 +285,16 @@ internal sealed class SnapshotAnswers
         }
 
         return index == known.Length;
+    }
+
+    /// <summary>The "no" answers of the snapshot before an edit, and the declarations in edited trees whose bodies must be walked again.</summary>
+    internal sealed class UncheckedAnswers(ImmutableHashSet<SyntaxNode> reachNoSink, ImmutableArray<SyntaxNode> edited)
+    {
+        /// <summary>Every carried declaration (all answered "no"), in the new trees.</summary>
+        public ImmutableHashSet<SyntaxNode> ReachNoSink { get; } = reachNoSink;
+
+        /// <summary>Those of them in an edited tree.</summary>
+        public ImmutableArray<SyntaxNode> Edited { get; } = edited;
     }
 
     // The latest snapshot seen for a first tree; replaced, not accumulated, so at most one is kept per tree.

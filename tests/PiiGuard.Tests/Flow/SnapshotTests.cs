@@ -160,6 +160,63 @@ public sealed class SnapshotTests
         Assert.NotEqual(0, flow.SinkScan.BodiesRead);
     }
 
+    [Fact]
+    public void An_edit_inside_a_body_an_answer_was_read_through_keeps_the_no_answers_once_the_edited_bodies_are_walked()
+    {
+        // The controller's "no" was read through the service's Notify and Relay; the edit leaves them without a sink.
+        var compilation = TestCompilations.Create(Models, Service.Replace(LogCall, "_ = address.Length"), Controller);
+        Assert.False(PersonalDataFlow.For(compilation, s_options)!.SinkScan.MayReachSink(Register(compilation), CancellationToken.None));
+
+        var edited = Edit(compilation, compilation.SyntaxTrees.ElementAt(1), "_ = address.Length", "_ = address.Trim()");
+        var flow = PersonalDataFlow.For(edited, s_options)!;
+
+        Assert.False(flow.SinkScan.MayReachSink(Register(edited), CancellationToken.None));
+        Assert.Equal(0, flow.SinkScan.BodiesRead);
+        Assert.Equal(2, flow.SinkScan.BodiesChecked); // Notify and Relay, the edited file's answered bodies
+    }
+
+    [Theory]
+    [InlineData("public static void Log(string value) { }", false)]
+    [InlineData("public static void Log(string value) => System.Console.WriteLine(value);", true)]
+    public void An_edit_inside_a_cycle_walks_the_edited_bodies_and_what_they_call_anew(string helper, bool logs)
+    {
+        // Ping and Pong call each other from two files; the edit makes Pong call a helper no answer was asked of before.
+        const string Ping = "public class Ping { public void Send(Pong pong, Customer customer, int hops) { if (hops > 0) pong.Send(this, customer, hops - 1); } }";
+        const string Pong = "public class Pong { public void Send(Ping ping, Customer customer, int hops) { if (hops > 0) ping.Send(this, customer, hops - 1); } }";
+        var compilation = TestCompilations.Create(Models, Ping, Pong, $"public static class Helper {{ {helper} }}");
+        Assert.False(PersonalDataFlow.For(compilation, s_options)!.SinkScan.MayReachSink(Send(compilation, "Ping"), CancellationToken.None));
+
+        var edited = Edit(compilation, compilation.SyntaxTrees.ElementAt(2), "if (hops > 0)", "Helper.Log(customer.Email);\n if (hops > 0)");
+        var flow = PersonalDataFlow.For(edited, s_options)!;
+
+        Assert.Equal(logs, flow.SinkScan.MayReachSink(Send(edited, "Ping"), CancellationToken.None));
+        Assert.NotEqual(0, flow.SinkScan.BodiesChecked);
+        Assert.Equal(logs, flow.SinkScan.BodiesRead != 0); // a failed check starts afresh
+    }
+
+    [Fact]
+    public void An_answer_an_edited_body_newly_calls_ties_the_carried_answers_to_its_file()
+    {
+        // Helper.Log was answered (no sink) but read by no other answer. Pong's edit calls it, and the check takes its carried
+        // answer: when Helper's file is edited next to log, Ping's and Pong's answers, read through it now, must not carry unchecked.
+        const string Ping = "public class Ping { public void Send(Pong pong, Customer customer, int hops) { if (hops > 0) pong.Send(this, customer, hops - 1); } }";
+        const string Pong = "public class Pong { public void Send(Ping ping, Customer customer, int hops) { if (hops > 0) ping.Send(this, customer, hops - 1); } }";
+        const string Quiet = "public static void Log(string value) { _ = value; }";
+        var compilation = TestCompilations.Create(Models, Ping, Pong, $"public static class Helper {{ {Quiet} }}");
+        var first = PersonalDataFlow.For(compilation, s_options)!;
+        Assert.False(first.SinkScan.MayReachSink(Send(compilation, "Ping"), CancellationToken.None));
+        Assert.False(first.SinkScan.MayReachSink(compilation.GetTypeByMetadataName("Helper")!.GetMembers("Log").OfType<IMethodSymbol>().Single(), CancellationToken.None));
+        var pongEdited = Edit(compilation, compilation.SyntaxTrees.ElementAt(2), "if (hops > 0)", "Helper.Log(customer.Email);\n if (hops > 0)");
+        var second = PersonalDataFlow.For(pongEdited, s_options)!;
+        Assert.False(second.SinkScan.MayReachSink(Send(pongEdited, "Ping"), CancellationToken.None));
+        Assert.Equal(1, second.SinkScan.BodiesChecked);
+
+        var helperEdited = Edit(pongEdited, pongEdited.SyntaxTrees.ElementAt(3), Quiet, "public static void Log(string value) { System.Console.WriteLine(value); }");
+        var flow = PersonalDataFlow.For(helperEdited, s_options)!;
+
+        Assert.True(flow.SinkScan.MayReachSink(Send(helperEdited, "Ping"), CancellationToken.None));
+    }
+
     [Theory]
     [InlineData("public void Register(Customer customer)", "public void Register(Customer customer, int attempt = 0)")]
     [InlineData("public void Register(Customer customer)", "public void Unregister(Customer customer) { }\n\n    public void Register(Customer customer)")]
@@ -250,6 +307,7 @@ public sealed class SnapshotTests
 
     [Theory]
     [InlineData("Module0000/CustomerController.cs", "await _service.RegisterAsync(customer);", "await _service.RegisterAsync(customer);\n        System.Console.WriteLine(customer.Email);")] // nothing calls a controller
+    [InlineData("Module0000/Formatting.cs", "=> value.Trim().PadRight(12);", "=> value.Trim().PadRight(14);")] // read through, still no sink
     [InlineData("Module0000/Formatting.cs", "=> value.Trim().PadRight(12);", "=> value.Length > 0 ? value.Trim().PadRight(12) : throw new InvalidOperationException(\"Empty: \" + value);")]
     public async Task Per_document_requests_after_a_body_edit_give_what_a_fresh_compilation_gives(string path, string before, string after)
     {
@@ -372,6 +430,9 @@ public sealed class SnapshotTests
 
     private static IMethodSymbol Run(Compilation compilation) =>
         compilation.GetSymbolsWithName("Run", SymbolFilter.Member).OfType<IMethodSymbol>().Single();
+
+    private static IMethodSymbol Send(Compilation compilation, string type) =>
+        compilation.GetTypeByMetadataName(type)!.GetMembers("Send").OfType<IMethodSymbol>().Single();
 
     private static IMethodSymbol Register(Compilation compilation) =>
         compilation.GetSymbolsWithName("Register", SymbolFilter.Member).OfType<IMethodSymbol>().Single();

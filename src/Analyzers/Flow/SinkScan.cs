@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PiiGuard.Analyzers.Flow;
@@ -121,7 +122,7 @@ internal sealed class SinkScan : BodyScan<SinkScan>
         var toWalk = new Stack<IMethodSymbol>();
         foreach (var declaration in carried.Edited)
         {
-            if (Flow.SemanticModel(declaration.SyntaxTree).GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol method)
+            if (MethodOf(declaration, cancellationToken) is not { } method)
             {
                 return null;
             }
@@ -183,6 +184,15 @@ internal sealed class SinkScan : BodyScan<SinkScan>
         }
 
         return alsoReachNoSink;
+    }
+
+    // The method a declaration an answer is kept by declares: a method's or an accessor's, or an expression-bodied property's getter.
+    private IMethodSymbol? MethodOf(SyntaxNode declaration, CancellationToken cancellationToken)
+    {
+        var model = Flow.SemanticModel(declaration.SyntaxTree);
+        return declaration is ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax property }
+            ? (model.GetDeclaredSymbol(property, cancellationToken) as IPropertySymbol)?.GetMethod
+            : model.GetDeclaredSymbol(declaration, cancellationToken) as IMethodSymbol;
     }
 
     protected override bool Answers(IOperation operation, CancellationToken cancellationToken)

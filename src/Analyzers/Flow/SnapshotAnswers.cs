@@ -203,14 +203,18 @@ internal sealed class SnapshotAnswers
             {
                 reachNoSink.Add(answer.Key);
             }
-            else if (answer.Key is BaseMethodDeclarationSyntax && SamePlace(answer.Key, after) is { } moved)
+            else if (answer.Key is LocalFunctionStatementSyntax)
+            {
+                // Inside a body, so not found again by its place; called only from its own method, which is checked.
+                continue;
+            }
+            else if (SamePlace(answer.Key, after) is { } moved)
             {
                 reachNoSink.Add(moved);
                 toCheck.Add(moved);
             }
-            else if (answer.Key is not LocalFunctionStatementSyntax)
+            else
             {
-                // Not a member found again by its place; a local function is called only from its own method, which is checked.
                 return;
             }
         }

@@ -175,6 +175,25 @@ public sealed class SnapshotTests
         Assert.Equal(2, flow.SinkScan.BodiesChecked); // Notify and Relay, the edited file's answered bodies
     }
 
+    [Fact]
+    public async Task The_answers_kept_for_property_getters_carry_too()
+    {
+        // The driver gives the getters' bodies too, and the taint scan's walks answer for them: kept by an expression body's
+        // arrow or by an accessor, and found again in the edited tree as the methods are.
+        var service = Service
+            .Replace(LogCall, "_ = address.Length")
+            .Replace("public void Notify", "public string Channel => \"e-mail\";\n\n    public string Scope { get { return Channel; } }\n\n    public void Notify");
+        var compilation = TestCompilations.Create(Models, service, Controller);
+        await compilation.WithAnalyzers([.. AllAnalyzers.Analyzers], RecordingExceptions(new())).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+
+        var edited = Edit(compilation, compilation.SyntaxTrees.ElementAt(1), "_ = address.Length", "_ = address.Trim()");
+        var flow = PersonalDataFlow.For(edited, s_options)!;
+
+        Assert.False(flow.SinkScan.MayReachSink(Register(edited), CancellationToken.None));
+        Assert.Equal(0, flow.SinkScan.BodiesRead);
+        Assert.NotEqual(0, flow.SinkScan.BodiesChecked);
+    }
+
     [Theory]
     [InlineData("public static void Log(string value) { }", false)]
     [InlineData("public static void Log(string value) => System.Console.WriteLine(value);", true)]

@@ -247,6 +247,36 @@ internal abstract class BodyScan<TScan>
         _byMethod.TryAdd(method, answer);
     }
 
+    // A cycle's answers are kept in the snapshot all at once (its declarations found first, since finding one may be
+    // cancelled): a copy for the next snapshot never holds some of them without the others.
+    private void MemoiseCycle(List<IMethodSymbol> methods, bool answer, CancellationToken cancellationToken)
+    {
+        if (_bySnapshot is not null)
+        {
+            var declarations = new List<SyntaxNode>(methods.Count);
+            foreach (var method in methods)
+            {
+                if (Declaration(method, cancellationToken) is { } declaration)
+                {
+                    declarations.Add(declaration);
+                }
+            }
+
+            lock (_snapshot?.Keeping ?? declarations)
+            {
+                foreach (var declaration in declarations)
+                {
+                    _bySnapshot.TryAdd(declaration, answer);
+                }
+            }
+        }
+
+        foreach (var method in methods)
+        {
+            _byMethod.TryAdd(method, answer);
+        }
+    }
+
     // Callers ask about methods with a body in the compilation; one without a declaration is answered, not shared.
     protected static SyntaxNode? Declaration(IMethodSymbol method, CancellationToken cancellationToken) =>
         method.DeclaringSyntaxReferences is { IsEmpty: false } references ? references[0].GetSyntax(cancellationToken) : null;
@@ -316,15 +346,19 @@ internal abstract class BodyScan<TScan>
             _onStack.Remove(method);
             if (low == index)
             {
-                // The root of its cycle (or in none): every method open on it shares its answer, kept at once.
-                lock (scan._snapshot?.Keeping ?? _waiting)
+                // The root of its cycle (or in none): every method open on it shares its answer.
+                var waiting = Waiting(index);
+                if (waiting.Count == 0)
                 {
                     scan.Memoise(method, answer, cancellationToken);
-                    foreach (var open in Waiting(index))
-                    {
-                        scan.Memoise(open, answer, cancellationToken);
-                        _open.Remove(open);
-                    }
+                    return;
+                }
+
+                waiting.Add(method);
+                scan.MemoiseCycle(waiting, answer, cancellationToken);
+                foreach (var open in waiting)
+                {
+                    _open.Remove(open);
                 }
 
                 _waiting.Clear();
@@ -354,6 +388,7 @@ internal abstract class BodyScan<TScan>
             _stack.Clear();
             _onStack.Clear();
             _open.Clear();
+            _waiting.Clear();
         }
 
         private void ReachBack(int low)

@@ -103,13 +103,29 @@ internal sealed class SinkScan : BodyScan<SinkScan>
             return;
         }
 
-        lock (carried)
+        // Waiting for another thread's check, this request's own cancellation still counts.
+        while (!Monitor.TryEnter(carried, millisecondsTimeout: 20))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        try
         {
             if (ReferenceEquals(Snapshot.Unchecked, carried))
             {
                 var readFrom = new HashSet<SyntaxTree>();
                 Snapshot.Settle(carried, StillReachNoSink(carried, readFrom, cancellationToken), readFrom);
             }
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            // A check that fails fails for good: the answers start afresh rather than every request throwing again.
+            Snapshot.Settle(carried, alsoReachNoSink: null, []);
+            throw;
+        }
+        finally
+        {
+            Monitor.Exit(carried);
         }
     }
 
@@ -186,13 +202,17 @@ internal sealed class SinkScan : BodyScan<SinkScan>
         return alsoReachNoSink;
     }
 
-    // The method a declaration an answer is kept by declares: a method's or an accessor's, or an expression-bodied property's getter.
+    // The method a declaration an answer is kept by declares: a method's or an accessor's, or an expression-bodied property's
+    // getter (null for a primary constructor, kept by its type: the check fails, the answers start afresh).
     private IMethodSymbol? MethodOf(SyntaxNode declaration, CancellationToken cancellationToken)
     {
         var model = Flow.SemanticModel(declaration.SyntaxTree);
-        return declaration is ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax property }
-            ? (model.GetDeclaredSymbol(property, cancellationToken) as IPropertySymbol)?.GetMethod
-            : model.GetDeclaredSymbol(declaration, cancellationToken) as IMethodSymbol;
+        return declaration switch
+        {
+            ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax property } =>
+                (model.GetDeclaredSymbol(property, cancellationToken) as IPropertySymbol)?.GetMethod,
+            _ => model.GetDeclaredSymbol(declaration, cancellationToken) as IMethodSymbol,
+        };
     }
 
     protected override bool Answers(IOperation operation, CancellationToken cancellationToken)

@@ -66,6 +66,10 @@ public sealed class SnapshotTests
         }
         """;
 
+    // Two methods in two files that call each other, and no sink.
+    private const string PingSource = "public class Ping { public void Send(Pong pong, Customer customer, int hops) { if (hops > 0) pong.Send(this, customer, hops - 1); } }";
+    private const string PongSource = "public class Pong { public void Send(Ping ping, Customer customer, int hops) { if (hops > 0) ping.Send(this, customer, hops - 1); } }";
+
     private static readonly AnalyzerOptions s_options = new(ImmutableArray<AdditionalText>.Empty);
 
     [Fact]
@@ -176,6 +180,35 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void A_file_edited_again_after_its_check_is_checked_again()
+    {
+        // The first edit of Pong's file passes the check; the second gives Pong a sink. The answers read through the file
+        // must know it by its new tree, or the second edit would carry Ping's "no" unchecked.
+        var compilation = TestCompilations.Create(Models, PingSource, PongSource);
+        Assert.False(PersonalDataFlow.For(compilation, s_options)!.SinkScan.MayReachSink(Send(compilation, "Ping"), CancellationToken.None));
+        var once = Edit(compilation, compilation.SyntaxTrees.ElementAt(2), "if (hops > 0)", "_ = hops;\n if (hops > 0)");
+        Assert.False(PersonalDataFlow.For(once, s_options)!.SinkScan.MayReachSink(Send(once, "Ping"), CancellationToken.None));
+
+        var twice = Edit(once, once.SyntaxTrees.ElementAt(2), "_ = hops;", "System.Console.WriteLine(customer.Email);");
+        var flow = PersonalDataFlow.For(twice, s_options)!;
+
+        Assert.True(flow.SinkScan.MayReachSink(Send(twice, "Ping"), CancellationToken.None));
+    }
+
+    [Fact]
+    public void A_cancelled_check_is_made_by_the_next_question()
+    {
+        var compilation = TestCompilations.Create(Models, PingSource, PongSource);
+        Assert.False(PersonalDataFlow.For(compilation, s_options)!.SinkScan.MayReachSink(Send(compilation, "Ping"), CancellationToken.None));
+        var edited = Edit(compilation, compilation.SyntaxTrees.ElementAt(2), "if (hops > 0)", "System.Console.WriteLine(customer.Email);\n if (hops > 0)");
+        var flow = PersonalDataFlow.For(edited, s_options)!;
+
+        Assert.ThrowsAny<OperationCanceledException>(() => flow.SinkScan.MayReachSink(Send(edited, "Ping"), new CancellationToken(canceled: true)));
+
+        Assert.True(flow.SinkScan.MayReachSink(Send(edited, "Ping"), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task The_answers_kept_for_property_getters_carry_too()
     {
         // The driver gives the getters' bodies too, and the taint scan's walks answer for them: kept by an expression body's
@@ -191,7 +224,14 @@ public sealed class SnapshotTests
 
         Assert.False(flow.SinkScan.MayReachSink(Register(edited), CancellationToken.None));
         Assert.Equal(0, flow.SinkScan.BodiesRead);
-        Assert.NotEqual(0, flow.SinkScan.BodiesChecked);
+        Assert.Equal(5, flow.SinkScan.BodiesChecked); // the constructor, Channel's and Scope's getters, Notify and Relay
+
+        // A getter given a sink fails the check: the answers start afresh.
+        var logging = Edit(edited, edited.SyntaxTrees.ElementAt(1), "get { return Channel; }", "get { System.Console.WriteLine(Channel); return Channel; }");
+        var after = PersonalDataFlow.For(logging, s_options)!;
+        var scope = logging.GetTypeByMetadataName("Notifier")!.GetMembers("Scope").OfType<IPropertySymbol>().Single().GetMethod!;
+        Assert.True(after.SinkScan.MayReachSink(scope, CancellationToken.None));
+        Assert.NotEqual(0, after.SinkScan.BodiesRead);
     }
 
     [Theory]
@@ -200,9 +240,7 @@ public sealed class SnapshotTests
     public void An_edit_inside_a_cycle_walks_the_edited_bodies_and_what_they_call_anew(string helper, bool logs)
     {
         // Ping and Pong call each other from two files; the edit makes Pong call a helper no answer was asked of before.
-        const string Ping = "public class Ping { public void Send(Pong pong, Customer customer, int hops) { if (hops > 0) pong.Send(this, customer, hops - 1); } }";
-        const string Pong = "public class Pong { public void Send(Ping ping, Customer customer, int hops) { if (hops > 0) ping.Send(this, customer, hops - 1); } }";
-        var compilation = TestCompilations.Create(Models, Ping, Pong, $"public static class Helper {{ {helper} }}");
+        var compilation = TestCompilations.Create(Models, PingSource, PongSource, $"public static class Helper {{ {helper} }}");
         Assert.False(PersonalDataFlow.For(compilation, s_options)!.SinkScan.MayReachSink(Send(compilation, "Ping"), CancellationToken.None));
 
         var edited = Edit(compilation, compilation.SyntaxTrees.ElementAt(2), "if (hops > 0)", "Helper.Log(customer.Email);\n if (hops > 0)");
@@ -218,10 +256,8 @@ public sealed class SnapshotTests
     {
         // Helper.Log was answered (no sink) but read by no other answer. Pong's edit calls it, and the check takes its carried
         // answer: when Helper's file is edited next to log, Ping's and Pong's answers, read through it now, must not carry unchecked.
-        const string Ping = "public class Ping { public void Send(Pong pong, Customer customer, int hops) { if (hops > 0) pong.Send(this, customer, hops - 1); } }";
-        const string Pong = "public class Pong { public void Send(Ping ping, Customer customer, int hops) { if (hops > 0) ping.Send(this, customer, hops - 1); } }";
         const string Quiet = "public static void Log(string value) { _ = value; }";
-        var compilation = TestCompilations.Create(Models, Ping, Pong, $"public static class Helper {{ {Quiet} }}");
+        var compilation = TestCompilations.Create(Models, PingSource, PongSource, $"public static class Helper {{ {Quiet} }}");
         var first = PersonalDataFlow.For(compilation, s_options)!;
         Assert.False(first.SinkScan.MayReachSink(Send(compilation, "Ping"), CancellationToken.None));
         Assert.False(first.SinkScan.MayReachSink(compilation.GetTypeByMetadataName("Helper")!.GetMembers("Log").OfType<IMethodSymbol>().Single(), CancellationToken.None));

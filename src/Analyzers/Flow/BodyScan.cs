@@ -113,7 +113,7 @@ internal abstract class BodyScan<TScan>
     protected bool OfMethod(IMethodSymbol method, SyntaxTree? askedFrom, CancellationToken cancellationToken)
     {
         BeforeAnswering(cancellationToken);
-        method = method.OriginalDefinition;
+        method = method.OriginalDefinition.WithBody();
         RecordReadFrom(method, askedFrom);
         if (_byMethod.TryGetValue(method, out var known))
         {
@@ -196,7 +196,7 @@ internal abstract class BodyScan<TScan>
     protected bool TryGetAnswer(IMethodSymbol method, out bool answer, CancellationToken cancellationToken)
     {
         BeforeAnswering(cancellationToken);
-        method = method.OriginalDefinition;
+        method = method.OriginalDefinition.WithBody();
         if (_byMethod.TryGetValue(method, out answer))
         {
             return true;
@@ -212,7 +212,7 @@ internal abstract class BodyScan<TScan>
     protected void Learn(IMethodSymbol method, bool answer, CancellationToken cancellationToken)
     {
         BeforeAnswering(cancellationToken);
-        method = method.OriginalDefinition;
+        method = method.OriginalDefinition.WithBody();
         if (_byMethod.TryGetValue(method, out var known))
         {
 #if DEBUG

@@ -103,7 +103,7 @@ internal sealed class MemberWriters
     // looked at, not every node of the body (a pricing service's methods all read its rates, few write them).
     private bool MayWrite(IMethodSymbol method, string name, ITypeSymbol type, TextSearch search, CancellationToken cancellationToken)
     {
-        foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+        foreach (var reference in method.OriginalDefinition.WithBody().DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax(cancellationToken);
             if (reference.SyntaxTree.TryGetText(out var text) && search.Find(text, reference.Span, name))
@@ -332,7 +332,7 @@ internal sealed class MemberWriters
         }
 
         var written = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+        foreach (var reference in method.OriginalDefinition.WithBody().DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax(cancellationToken);
             if (_flow.SemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is not { } operation)

@@ -121,7 +121,7 @@ internal sealed class PersonalDataFlow
         !method.IsAbstract && !method.IsExtern && !method.IsImplicitlyDeclared
         && method.MethodKind is MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.ExplicitInterfaceImplementation or MethodKind.Constructor
         && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _assembly)
-        && _hasBody.GetOrAdd(method.OriginalDefinition, _readHasBody);
+        && _hasBody.GetOrAdd(method.OriginalDefinition.WithBody(), _readHasBody);
 
     // Memoised per definition: the scans ask it of every call they follow. Most calls are into libraries, which the
     // assembly check above answers without hashing the method.

@@ -143,9 +143,9 @@ internal sealed class SinkScan : BodyScan<SinkScan>
                 return null;
             }
 
-            if (walked.Add(method.OriginalDefinition))
+            if (walked.Add(method.OriginalDefinition.WithBody()))
             {
-                toWalk.Push(method.OriginalDefinition);
+                toWalk.Push(method.OriginalDefinition.WithBody());
             }
         }
 
@@ -182,7 +182,7 @@ internal sealed class SinkScan : BodyScan<SinkScan>
                     }
 
                     // Every answer kept now depends on the callee's trees, as the scan records them for a kept answer's call.
-                    var callee = invocation.TargetMethod.OriginalDefinition;
+                    var callee = invocation.TargetMethod.OriginalDefinition.WithBody();
                     foreach (var location in callee.Locations)
                     {
                         if (location.SourceTree is { } tree && tree != syntax.SyntaxTree)

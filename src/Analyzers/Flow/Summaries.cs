@@ -91,11 +91,11 @@ internal sealed class Summaries
 
     /// <summary>The method's summary when it is already memoised: then asking costs nothing.</summary>
     public bool TryGetKnown(IMethodSymbol method, out MethodSummary summary) =>
-        _cache.TryGetValue(method.OriginalDefinition, out summary!);
+        _cache.TryGetValue(method.OriginalDefinition.WithBody(), out summary!);
 
     public MethodSummary Get(IMethodSymbol method, int depth, CancellationToken cancellationToken)
     {
-        method = method.OriginalDefinition;
+        method = method.OriginalDefinition.WithBody();
         if (_cache.TryGetValue(method, out var known))
         {
             return known;

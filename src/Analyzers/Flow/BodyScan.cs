@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PiiGuard.Analyzers.Flow;
@@ -22,29 +23,37 @@ internal abstract class BodyScan<TScan>
     [System.ThreadStatic]
     private static Stack<IOperation.OperationList.Enumerator>? t_operations;
 
+    // The walk checking answers carried over an edit, on the thread making the check.
+    [System.ThreadStatic]
+    private static CarriedCheck? t_check;
+
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _byMethod = new(SymbolEqualityComparer.Default);
 
-    // The same answers by declaration, for the other compilations of the snapshot (the IDE's per-document requests).
+    // The same answers by declaration, for the other compilations of the snapshot (the IDE's per-document requests),
+    // with those carried from the snapshot before.
+    private readonly SnapshotAnswers? _snapshot;
+    private readonly SnapshotAnswers.ScanAnswers? _answers;
     private readonly ConcurrentDictionary<SyntaxNode, bool>? _bySnapshot;
 
-    // The snapshot that records which trees the answers kept in it were read from (they are carried to the next snapshot),
-    // and the methods recorded already in this compilation; null when this scan's answers are not carried.
-    private readonly SnapshotAnswers? _snapshot;
+    // Whether the trees the answers were read from are recorded (they decide when the next snapshot checks them), and the
+    // methods recorded already in this compilation; null when not.
     private readonly ConcurrentDictionary<IMethodSymbol, byte>? _recorded;
     private int _bodiesRead;
+    private int _bodiesChecked;
 
-    protected BodyScan(PersonalDataFlow flow, ConcurrentDictionary<SyntaxNode, bool>? bySnapshot, SnapshotAnswers? recordsReads = null)
+    protected BodyScan(PersonalDataFlow flow, SnapshotAnswers? snapshot, SnapshotAnswers.ScanAnswers? answers, bool recordsReads)
     {
         Flow = flow;
-        _bySnapshot = bySnapshot;
-        _snapshot = recordsReads;
-        _recorded = recordsReads is null ? null : new ConcurrentDictionary<IMethodSymbol, byte>(SymbolEqualityComparer.Default);
+        _snapshot = snapshot;
+        _answers = answers;
+        _bySnapshot = answers?.ByDeclaration;
+        _recorded = recordsReads && snapshot is not null ? new ConcurrentDictionary<IMethodSymbol, byte>(SymbolEqualityComparer.Default) : null;
     }
 
     protected PersonalDataFlow Flow { get; }
 
-    /// <summary>The snapshot this scan's answers are kept and carried in, when they are carried.</summary>
-    protected SnapshotAnswers? Snapshot => _snapshot;
+    /// <summary>How many bodies the check of answers carried over an edit walked again.</summary>
+    internal int BodiesChecked => Volatile.Read(ref _bodiesChecked);
 
     /// <summary>How many bodies this scan has read (bound and walked): what the snapshot's answers spare.</summary>
     internal int BodiesRead => Volatile.Read(ref _bodiesRead);
@@ -52,9 +61,118 @@ internal abstract class BodyScan<TScan>
     /// <summary>Whether one operation (not its children) answers yes.</summary>
     protected abstract bool Answers(IOperation operation, CancellationToken cancellationToken);
 
-    /// <summary>Called before any answer is looked up or kept: answers carried from another snapshot may need a check first.</summary>
-    protected virtual void BeforeAnswering(CancellationToken cancellationToken)
+    /// <summary>
+    /// The methods whose bodies the check of carried answers walks first: those of the edited trees' "no" answers, and what
+    /// else an edit of their bodies can change an answer through; null when one is not found.
+    /// </summary>
+    protected virtual IEnumerable<IMethodSymbol?> ToCheck(SnapshotAnswers.UncheckedAnswers carried, CancellationToken cancellationToken)
     {
+        foreach (var declaration in carried.Edited)
+        {
+            yield return MethodOf(declaration, cancellationToken);
+        }
+    }
+
+    // Answers carried over an edit of bodies are checked once per snapshot, before any is looked up or kept.
+    private void BeforeAnswering(CancellationToken cancellationToken)
+    {
+        if (_answers?.Unchecked is not { } carried)
+        {
+            return;
+        }
+
+        // Waiting for another thread's check, this request's own cancellation still counts.
+        while (!Monitor.TryEnter(carried, millisecondsTimeout: 20))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        try
+        {
+            if (ReferenceEquals(_answers.Unchecked, carried))
+            {
+                var check = new CarriedCheck(this, carried);
+                var alsoNo = StillAnsweredNo(check, cancellationToken);
+                if (alsoNo is not null && _recorded is not null)
+                {
+                    // Before the answers are kept, as a scan records the trees of an answer it keeps.
+                    foreach (var tree in check.ReadFrom)
+                    {
+                        _snapshot!.ReadFrom(tree);
+                    }
+                }
+
+                _answers.Settle(carried, alsoNo);
+            }
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            // A check that fails fails for good: the answers start afresh rather than every request throwing again.
+            _answers.Settle(carried, alsoNo: null);
+            throw;
+        }
+        finally
+        {
+            Monitor.Exit(carried);
+        }
+    }
+
+    // Whether the walked bodies still answer no, taking every carried "no" as given: if so, the carried methods and those
+    // walked depend only on each other and answer no by their own operations, so none of them answers yes; if not, null.
+    // A method with a body they ask about that has no carried answer is walked too, and then answers "no" as well.
+    private List<SyntaxNode>? StillAnsweredNo(CarriedCheck check, CancellationToken cancellationToken)
+    {
+        foreach (var method in ToCheck(check.Carried, cancellationToken))
+        {
+            if (method is null)
+            {
+                return null;
+            }
+
+            check.Walk(method.OriginalDefinition.WithBody());
+        }
+
+        var alsoNo = new List<SyntaxNode>();
+        var outer = t_check;
+        t_check = check;
+        try
+        {
+            while (check.ToWalk.Count > 0)
+            {
+                var method = check.ToWalk.Pop();
+                if (Declaration(method, cancellationToken) is { } declaration && !check.Carried.No.Contains(declaration))
+                {
+                    alsoNo.Add(declaration);
+                }
+
+                foreach (var reference in method.DeclaringSyntaxReferences)
+                {
+                    Interlocked.Increment(ref _bodiesChecked);
+                    var syntax = reference.GetSyntax(cancellationToken);
+                    check.WalkingIn = syntax.SyntaxTree;
+                    if (Flow.SemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is { } body && AnyOperation(body, cancellationToken))
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            return alsoNo;
+        }
+        finally
+        {
+            t_check = outer;
+        }
+    }
+
+    /// <summary>The method a declaration an answer is kept by declares: a method's or an accessor's, or an expression-bodied property's getter.</summary>
+    protected IMethodSymbol? MethodOf(SyntaxNode declaration, CancellationToken cancellationToken)
+    {
+        // Null for a primary constructor, kept by its type: the check fails, the answers start afresh.
+        var model = Flow.SemanticModel(declaration.SyntaxTree);
+        return declaration is ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax property }
+            ? (model.GetDeclaredSymbol(property, cancellationToken) as IPropertySymbol)?.GetMethod
+            : model.GetDeclaredSymbol(declaration, cancellationToken) as IMethodSymbol;
     }
 
     /// <summary>Whether the body, or any operation in it, answers yes.</summary>
@@ -112,8 +230,16 @@ internal abstract class BodyScan<TScan>
     /// <param name="cancellationToken">Cancels the walk.</param>
     protected bool OfMethod(IMethodSymbol method, SyntaxTree? askedFrom, CancellationToken cancellationToken)
     {
-        BeforeAnswering(cancellationToken);
         method = method.OriginalDefinition.WithBody();
+        if (t_check is { } check && check.Scan == this)
+        {
+            // Checking carried answers: every method asked about answers no, the unknown ones once walked.
+            check.Read(method);
+            check.Assume(method, Declaration(method, cancellationToken));
+            return false;
+        }
+
+        BeforeAnswering(cancellationToken);
         RecordReadFrom(method, askedFrom);
         if (_byMethod.TryGetValue(method, out var known))
         {
@@ -415,6 +541,51 @@ internal abstract class BodyScan<TScan>
             }
 
             return waiting;
+        }
+    }
+
+    // The check of carried answers under way on a thread: the methods taken to answer no, those left to walk, and the trees
+    // other than their own that the walked bodies asked about.
+    private sealed class CarriedCheck(BodyScan<TScan> scan, SnapshotAnswers.UncheckedAnswers carried)
+    {
+        private readonly HashSet<IMethodSymbol> _assumed = new(SymbolEqualityComparer.Default);
+
+        public BodyScan<TScan> Scan { get; } = scan;
+
+        public SnapshotAnswers.UncheckedAnswers Carried { get; } = carried;
+
+        public Stack<IMethodSymbol> ToWalk { get; } = new();
+
+        public HashSet<SyntaxTree> ReadFrom { get; } = new();
+
+        public SyntaxTree? WalkingIn { get; set; }
+
+        // A method without a carried answer is walked, once.
+        public void Assume(IMethodSymbol method, SyntaxNode? declaration)
+        {
+            if (!(declaration is not null && Carried.No.Contains(declaration)))
+            {
+                Walk(method);
+            }
+        }
+
+        public void Walk(IMethodSymbol method)
+        {
+            if (_assumed.Add(method))
+            {
+                ToWalk.Push(method);
+            }
+        }
+
+        public void Read(IMethodSymbol method)
+        {
+            foreach (var location in method.Locations)
+            {
+                if (location.SourceTree is { } tree && tree != WalkingIn)
+                {
+                    ReadFrom.Add(tree);
+                }
+            }
         }
     }
 }

@@ -25,10 +25,9 @@ internal sealed class SinkScan : BodyScan<SinkScan>
     // Whether any family can take a call to the method, per original definition: most calls are to methods none can.
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _sinkMethods = new(SymbolEqualityComparer.Default);
     private readonly System.Func<IMethodSymbol, bool> _readSinkMethod;
-    private int _bodiesChecked;
 
     public SinkScan(PersonalDataFlow flow, SnapshotAnswers? snapshot)
-        : base(flow, snapshot?.ReachesSink, snapshot)
+        : base(flow, snapshot, snapshot?.ReachesSink, recordsReads: true)
     {
         _readSinkMethod = method =>
         {
@@ -90,129 +89,6 @@ internal sealed class SinkScan : BodyScan<SinkScan>
             default:
                 return false;
         }
-    }
-
-    /// <summary>How many bodies the check of answers carried over an edit walked again.</summary>
-    internal int BodiesChecked => Volatile.Read(ref _bodiesChecked);
-
-    // Answers carried over an edit of bodies some of them were read through are checked once per snapshot, before any is used.
-    protected override void BeforeAnswering(CancellationToken cancellationToken)
-    {
-        if (Snapshot?.Unchecked is not { } carried)
-        {
-            return;
-        }
-
-        // Waiting for another thread's check, this request's own cancellation still counts.
-        while (!Monitor.TryEnter(carried, millisecondsTimeout: 20))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-        }
-
-        try
-        {
-            if (ReferenceEquals(Snapshot.Unchecked, carried))
-            {
-                var readFrom = new HashSet<SyntaxTree>();
-                Snapshot.Settle(carried, StillReachNoSink(carried, readFrom, cancellationToken), readFrom);
-            }
-        }
-        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
-        {
-            // A check that fails fails for good: the answers start afresh rather than every request throwing again.
-            Snapshot.Settle(carried, alsoReachNoSink: null, []);
-            throw;
-        }
-        finally
-        {
-            Monitor.Exit(carried);
-        }
-    }
-
-    // Whether the edited bodies still have no sink step, taking every carried "no" as given: if so, the carried methods and
-    // those the check walked call only each other and no sink, so none of them reaches one; if not, null. Walks, as
-    // IsSinkStep asks, every method with a body they call that has no carried answer, which then answers "no" too.
-    private List<SyntaxNode>? StillReachNoSink(SnapshotAnswers.UncheckedAnswers carried, HashSet<SyntaxTree> readFrom, CancellationToken cancellationToken)
-    {
-        var walked = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        var toWalk = new Stack<IMethodSymbol>();
-        foreach (var declaration in carried.Edited)
-        {
-            if (MethodOf(declaration, cancellationToken) is not { } method)
-            {
-                return null;
-            }
-
-            if (walked.Add(method.OriginalDefinition.WithBody()))
-            {
-                toWalk.Push(method.OriginalDefinition.WithBody());
-            }
-        }
-
-        var alsoReachNoSink = new List<SyntaxNode>();
-        while (toWalk.Count > 0)
-        {
-            var method = toWalk.Pop();
-            if (Declaration(method, cancellationToken) is { } declaration && !carried.ReachNoSink.Contains(declaration))
-            {
-                alsoReachNoSink.Add(declaration);
-            }
-
-            foreach (var reference in method.DeclaringSyntaxReferences)
-            {
-                Interlocked.Increment(ref _bodiesChecked);
-                var syntax = reference.GetSyntax(cancellationToken);
-                if (Flow.SemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is not { } body)
-                {
-                    continue;
-                }
-
-                foreach (var operation in body.DescendantsAndSelf())
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (operation is IInvocationOperation or IObjectCreationOperation or ISimpleAssignmentOperation { Target: IPropertyReferenceOperation }
-                        && IsSinkCall(operation))
-                    {
-                        return null;
-                    }
-
-                    if (operation is not IInvocationOperation invocation || !Flow.HasBody(invocation.TargetMethod))
-                    {
-                        continue;
-                    }
-
-                    // Every answer kept now depends on the callee's trees, as the scan records them for a kept answer's call.
-                    var callee = invocation.TargetMethod.OriginalDefinition.WithBody();
-                    foreach (var location in callee.Locations)
-                    {
-                        if (location.SourceTree is { } tree && tree != syntax.SyntaxTree)
-                        {
-                            readFrom.Add(tree);
-                        }
-                    }
-
-                    if (!(Declaration(callee, cancellationToken) is { } known && carried.ReachNoSink.Contains(known)) && walked.Add(callee))
-                    {
-                        toWalk.Push(callee);
-                    }
-                }
-            }
-        }
-
-        return alsoReachNoSink;
-    }
-
-    // The method a declaration an answer is kept by declares: a method's or an accessor's, or an expression-bodied property's
-    // getter (null for a primary constructor, kept by its type: the check fails, the answers start afresh).
-    private IMethodSymbol? MethodOf(SyntaxNode declaration, CancellationToken cancellationToken)
-    {
-        var model = Flow.SemanticModel(declaration.SyntaxTree);
-        return declaration switch
-        {
-            ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax property } =>
-                (model.GetDeclaredSymbol(property, cancellationToken) as IPropertySymbol)?.GetMethod,
-            _ => model.GetDeclaredSymbol(declaration, cancellationToken) as IMethodSymbol,
-        };
     }
 
     protected override bool Answers(IOperation operation, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PiiGuard.Analyzers.Options;
 
 namespace PiiGuard.Analyzers.Flow;
 
@@ -51,7 +52,6 @@ internal sealed class SnapshotAnswers
     // another tree. Carried with the answers, which still depend on them.
     private readonly ConcurrentDictionary<SyntaxTree, byte> _readFrom = new();
 
-    private volatile UncheckedAnswers? _unchecked;
 
     private SnapshotAnswers(Compilation compilation, AnalyzerConfigOptionsProvider analyzerOptions)
     {
@@ -59,50 +59,24 @@ internal sealed class SnapshotAnswers
         _references = compilation.References.ToImmutableArray();
         _options = compilation.Options;
         _analyzerOptions = analyzerOptions;
+        ReachesSink = new ScanAnswers(Keeping);
+        BringsOwnData = new ScanAnswers(Keeping);
     }
 
-    /// <summary>Whether each method reaches a sink (<see cref="SinkScan"/>), by its first declaration.</summary>
-    public ConcurrentDictionary<SyntaxNode, bool> ReachesSink { get; } = new();
-
-    /// <summary>Whether each method brings data of its own (<see cref="SourceScan"/>), by its first declaration.</summary>
-    public ConcurrentDictionary<SyntaxNode, bool> BringsOwnData { get; } = new();
-
     /// <summary>
-    /// Held while the sink scan keeps a group of answers (a cycle's) and while the answers are copied to the next snapshot:
-    /// a copy then never holds a caller's "no" without its callees' (each single answer is kept after its callees').
+    /// Held while a scan keeps a group of answers (a cycle's) and while the answers are copied to the next snapshot: a copy
+    /// then never holds a caller's "no" without its callees' (each single answer is kept after its callees').
     /// </summary>
     public object Keeping { get; } = new();
 
-    /// <summary>The "no" answers carried over an edit of bodies some were read from, until the sink scan checks them.</summary>
-    public UncheckedAnswers? Unchecked => _unchecked;
+    /// <summary>Whether each method reaches a sink (<see cref="SinkScan"/>).</summary>
+    public ScanAnswers ReachesSink { get; }
+
+    /// <summary>Whether each method brings data of its own (<see cref="SourceScan"/>).</summary>
+    public ScanAnswers BringsOwnData { get; }
 
     /// <summary>Records that a sink answer kept here depends on what <paramref name="tree"/> declares and holds.</summary>
     public void ReadFrom(SyntaxTree tree) => _readFrom.TryAdd(tree, 0);
-
-    /// <summary>
-    /// Ends the check of the carried answers: kept, with the methods the check found reaching no sink either and the trees
-    /// their calls were read from, when <paramref name="alsoReachNoSink"/> is given; dropped when it is null.
-    /// </summary>
-    public void Settle(UncheckedAnswers carried, IEnumerable<SyntaxNode>? alsoReachNoSink, IEnumerable<SyntaxTree> readFrom)
-    {
-        if (alsoReachNoSink is not null)
-        {
-            lock (Keeping)
-            {
-                foreach (var tree in readFrom)
-                {
-                    _readFrom.TryAdd(tree, 0);
-                }
-
-                foreach (var declaration in carried.ReachNoSink.Concat(alsoReachNoSink))
-                {
-                    ReachesSink.TryAdd(declaration, false);
-                }
-            }
-        }
-
-        _unchecked = null;
-    }
 
     /// <summary>
     /// The answers of the compilation's snapshot: those of an earlier compilation of the same snapshot, or new ones,
@@ -163,68 +137,63 @@ internal sealed class SnapshotAnswers
 
         // The answers first, then the trees they were read from: a scan records a tree before it keeps an answer read
         // from it, so an answer another request keeps meanwhile is either left out here or has its trees seen below.
-        KeyValuePair<SyntaxNode, bool>[] answers;
+        KeyValuePair<SyntaxNode, bool>[] sinkAnswers, sourceAnswers;
         lock (previous.Keeping)
         {
-            answers = previous.ReachesSink.ToArray();
+            sinkAnswers = previous.ReachesSink.ByDeclaration.ToArray();
+            sourceAnswers = previous.BringsOwnData.ByDeclaration.ToArray();
         }
 
-        if (!edited.Keys.Any(previous._readFrom.ContainsKey))
+        if (ReferenceEquals(previous._analyzerOptions, _analyzerOptions) || SameInference(previous))
         {
-            foreach (var answer in answers)
-            {
-                if (!edited.ContainsKey(answer.Key.SyntaxTree))
-                {
-                    ReachesSink.TryAdd(answer.Key, answer.Value);
-                }
-            }
+            // Which methods may write a field depends on bodies anywhere: the source scan's check walks the edited trees'
+            // writers too.
+            BringsOwnData.CarryUnchecked(sourceAnswers, edited);
+        }
 
-            foreach (var tree in previous._readFrom.Keys)
+        if (edited.Keys.Any(previous._readFrom.ContainsKey))
+        {
+            // Some answer was read through an edited body: a "yes" may have become "no"; the "no" answers hold if the edited
+            // bodies still reach no sink, which the sink scan checks before using any.
+            if (ReachesSink.CarryUnchecked(sinkAnswers, edited))
             {
-                _readFrom.TryAdd(tree, 0);
+                foreach (var tree in previous._readFrom.Keys)
+                {
+                    _readFrom.TryAdd(edited.TryGetValue(tree, out var after) ? after : tree, 0);
+                }
             }
 
             return;
         }
 
-        // Some answer was read through an edited body: a "yes" may have become "no" and is dropped; the "no" answers hold if
-        // the edited bodies still reach no sink, which the sink scan checks before using any (their declarations moved to
-        // the new trees: the same member at the same place, since the edit changed nothing outside bodies).
-        var reachNoSink = new List<SyntaxNode>();
-        var toCheck = new List<SyntaxNode>();
-        foreach (var answer in answers)
+        foreach (var answer in sinkAnswers)
         {
-            if (answer.Value)
+            if (!edited.ContainsKey(answer.Key.SyntaxTree))
             {
-                continue;
-            }
-
-            if (!edited.TryGetValue(answer.Key.SyntaxTree, out var after))
-            {
-                reachNoSink.Add(answer.Key);
-            }
-            else if (answer.Key is LocalFunctionStatementSyntax)
-            {
-                // Inside a body, so not found again by its place; called only from its own method, which is checked.
-                continue;
-            }
-            else if (SamePlace(answer.Key, after) is { } moved)
-            {
-                reachNoSink.Add(moved);
-                toCheck.Add(moved);
-            }
-            else
-            {
-                return;
+                ReachesSink.ByDeclaration.TryAdd(answer.Key, answer.Value);
             }
         }
 
         foreach (var tree in previous._readFrom.Keys)
         {
-            _readFrom.TryAdd(edited.TryGetValue(tree, out var after) ? after : tree, 0);
+            _readFrom.TryAdd(tree, 0);
+        }
+    }
+
+    // Whether inferred members count as personal data in every tree alike in both snapshots: the only option a marking
+    // depends on (the IDE makes a new options provider with each project state, that is with each edit).
+    private bool SameInference(SnapshotAnswers previous)
+    {
+        for (var i = 0; i < _trees.Length; i++)
+        {
+            if (PiiGuardOptions.TreatInferredAsPii(previous._analyzerOptions.GetOptions(previous._trees[i]))
+                != PiiGuardOptions.TreatInferredAsPii(_analyzerOptions.GetOptions(_trees[i])))
+            {
+                return false;
+            }
         }
 
-        _unchecked = new UncheckedAnswers(reachNoSink.ToImmutableHashSet(), toCheck.ToImmutableArray());
+        return true;
     }
 
     // The node at the same place in a tree equivalent outside bodies: the same child of the same child... of the root.
@@ -291,14 +260,85 @@ internal sealed class SnapshotAnswers
         return index == known.Length;
     }
 
+    /// <summary>One scan's answers, by each method's first declaration, and those carried from the snapshot before until the scan checks them.</summary>
+    internal sealed class ScanAnswers(object keeping)
+    {
+        private volatile UncheckedAnswers? _unchecked;
+
+        public ConcurrentDictionary<SyntaxNode, bool> ByDeclaration { get; } = new();
+
+        /// <summary>The "no" answers carried over an edit of bodies, until the scan checks them; none used before.</summary>
+        public UncheckedAnswers? Unchecked => _unchecked;
+
+        /// <summary>
+        /// Ends the check of the carried answers: kept, with the methods the check found answering "no" too, when
+        /// <paramref name="alsoNo"/> is given; dropped when it is null.
+        /// </summary>
+        public void Settle(UncheckedAnswers carried, IEnumerable<SyntaxNode>? alsoNo)
+        {
+            if (alsoNo is not null)
+            {
+                lock (keeping)
+                {
+                    foreach (var declaration in carried.No.Concat(alsoNo))
+                    {
+                        ByDeclaration.TryAdd(declaration, false);
+                    }
+                }
+            }
+
+            _unchecked = null;
+        }
+
+        // The "no" answers carry, unchecked (a "yes" may have become "no"): their declarations in edited trees are found again
+        // at the same place, since the edit changed nothing outside bodies. False when one cannot be.
+        internal bool CarryUnchecked(KeyValuePair<SyntaxNode, bool>[] answers, Dictionary<SyntaxTree, SyntaxTree> edited)
+        {
+            var no = new List<SyntaxNode>();
+            var toCheck = new List<SyntaxNode>();
+            foreach (var answer in answers)
+            {
+                if (answer.Value)
+                {
+                    continue;
+                }
+
+                if (!edited.TryGetValue(answer.Key.SyntaxTree, out var after))
+                {
+                    no.Add(answer.Key);
+                }
+                else if (answer.Key is LocalFunctionStatementSyntax)
+                {
+                    // Inside a body, so not found again by its place; called only from its own method, which is checked.
+                    continue;
+                }
+                else if (SamePlace(answer.Key, after) is { } moved)
+                {
+                    no.Add(moved);
+                    toCheck.Add(moved);
+                }
+                else
+                {
+                    return false;
+                }
+            }
+
+            _unchecked = new UncheckedAnswers(no.ToImmutableHashSet(), toCheck.ToImmutableArray(), edited.Values.ToImmutableArray());
+            return true;
+        }
+    }
+
     /// <summary>The "no" answers of the snapshot before an edit, and the declarations in edited trees whose bodies must be walked again.</summary>
-    internal sealed class UncheckedAnswers(ImmutableHashSet<SyntaxNode> reachNoSink, ImmutableArray<SyntaxNode> edited)
+    internal sealed class UncheckedAnswers(ImmutableHashSet<SyntaxNode> no, ImmutableArray<SyntaxNode> edited, ImmutableArray<SyntaxTree> editedTrees)
     {
         /// <summary>Every carried declaration (all answered "no"), in the new trees.</summary>
-        public ImmutableHashSet<SyntaxNode> ReachNoSink { get; } = reachNoSink;
+        public ImmutableHashSet<SyntaxNode> No { get; } = no;
 
         /// <summary>Those of them in an edited tree.</summary>
         public ImmutableArray<SyntaxNode> Edited { get; } = edited;
+
+        /// <summary>The edited trees, as they are now.</summary>
+        public ImmutableArray<SyntaxTree> EditedTrees { get; } = editedTrees;
     }
 
     // The latest snapshot seen for a first tree; replaced, not accumulated, so at most one is kept per tree.

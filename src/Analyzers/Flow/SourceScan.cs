@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PiiGuard.Analyzers.Flow;
@@ -17,8 +19,33 @@ namespace PiiGuard.Analyzers.Flow;
 internal sealed class SourceScan : BodyScan<SourceScan>
 {
     public SourceScan(PersonalDataFlow flow, SnapshotAnswers? snapshot)
-        : base(flow, snapshot?.BringsOwnData)
+        : base(flow, snapshot, snapshot?.BringsOwnData, recordsReads: false)
     {
+    }
+
+    // An edited body may have become a writer of a field a carried "no" reads (a "no" that rests on every writer's): every
+    // method of the edited trees that writes a member is checked too.
+    protected override IEnumerable<IMethodSymbol?> ToCheck(SnapshotAnswers.UncheckedAnswers carried, CancellationToken cancellationToken)
+    {
+        foreach (var method in base.ToCheck(carried, cancellationToken))
+        {
+            yield return method;
+        }
+
+        foreach (var tree in carried.EditedTrees)
+        {
+            var members = tree.GetRoot(cancellationToken).DescendantNodes(node => node is not (BlockSyntax or ArrowExpressionClauseSyntax or EqualsValueClauseSyntax));
+            foreach (var member in members)
+            {
+                if (member is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax }
+                    && MethodOf(member, cancellationToken) is { } method
+                    && Flow.HasBody(method)
+                    && Flow.MemberWriters.WritesMemberOfItsType(method, cancellationToken))
+                {
+                    yield return method;
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -55,24 +55,6 @@ internal sealed class MemberWriters
     }
 
     /// <summary>
-    /// Whether a method may write a field or auto-property of its own type, static or not: whether it can be among a member's
-    /// writers at all (<see cref="Of"/> looks only at the member's type's methods).
-    /// </summary>
-    public bool WritesMemberOfItsType(IMethodSymbol method, CancellationToken cancellationToken)
-    {
-        var type = method.ContainingType.OriginalDefinition;
-        foreach (var member in WrittenBy(method.OriginalDefinition, cancellationToken))
-        {
-            if (SymbolEqualityComparer.Default.Equals(member.ContainingType, type))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
     /// Whether a method may leave data in the fields or auto-properties of the object it is called on: its
     /// summary's members can only be members its own body writes.
     /// </summary>
@@ -342,7 +324,8 @@ internal sealed class MemberWriters
     }
 
     // The members of its own type a method writes, from one walk of its operations.
-    private HashSet<ISymbol> WrittenBy(IMethodSymbol method, CancellationToken cancellationToken)
+    /// <summary>The members a method (an original definition) may write, memoised: not to be changed by the caller.</summary>
+    internal HashSet<ISymbol> WrittenBy(IMethodSymbol method, CancellationToken cancellationToken)
     {
         if (_writtenBy.TryGetValue(method, out var known))
         {

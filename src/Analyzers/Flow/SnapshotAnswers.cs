@@ -52,6 +52,9 @@ internal sealed class SnapshotAnswers
     // another tree. Carried with the answers, which still depend on them.
     private readonly ConcurrentDictionary<SyntaxTree, byte> _readFrom = new();
 
+    // The members (by declaration) whose writers' answers some source answer here rests on. Carried with the answers.
+    private readonly ConcurrentDictionary<SyntaxNode, byte> _writersAsked = new();
+
 
     private SnapshotAnswers(Compilation compilation, AnalyzerConfigOptionsProvider analyzerOptions)
     {
@@ -77,6 +80,9 @@ internal sealed class SnapshotAnswers
 
     /// <summary>Records that a sink answer kept here depends on what <paramref name="tree"/> declares and holds.</summary>
     public void ReadFrom(SyntaxTree tree) => _readFrom.TryAdd(tree, 0);
+
+    /// <summary>Records that a source answer kept here may rest on the answers of every writer of a member.</summary>
+    public void WritersAsked(SyntaxNode member) => _writersAsked.TryAdd(member, 0);
 
     /// <summary>
     /// The answers of the compilation's snapshot: those of an earlier compilation of the same snapshot, or new ones,
@@ -137,6 +143,12 @@ internal sealed class SnapshotAnswers
 
         // The answers first, then the trees they were read from: a scan records a tree before it keeps an answer read
         // from it, so an answer another request keeps meanwhile is either left out here or has its trees seen below.
+        // Answers the snapshot before carried and never checked (no request there asked: typing on) go on, to be checked
+        // here, when this edit is in the same trees (else they start afresh: a check walks the edited trees' bodies, and those
+        // of a file the request does not analyse are not bound). Read first, so that a check settling them meanwhile leaves
+        // them in the copy below.
+        var pendingSinks = StillPending(previous.ReachesSink.Unchecked, edited);
+        var pendingSources = StillPending(previous.BringsOwnData.Unchecked, edited);
         KeyValuePair<SyntaxNode, bool>[] sinkAnswers, sourceAnswers;
         lock (previous.Keeping)
         {
@@ -146,16 +158,39 @@ internal sealed class SnapshotAnswers
 
         if (ReferenceEquals(previous._analyzerOptions, _analyzerOptions) || SameInference(previous))
         {
-            // Which methods may write a field depends on bodies anywhere: the source scan's check walks the edited trees'
-            // writers too.
-            BringsOwnData.CarryUnchecked(sourceAnswers, edited);
+            // Which methods write a field depends on bodies: the source scan's check walks the edited trees' writers of the
+            // members some answer asked about too. A stale "yes" only has a call summarised that needed no summary (the
+            // summary is exact).
+            var writersAsked = new List<SyntaxNode>();
+            foreach (var member in previous._writersAsked.Keys)
+            {
+                if ((edited.TryGetValue(member.SyntaxTree, out var after) ? SamePlace(member, after) : member) is not { } found)
+                {
+                    writersAsked = null;
+                    break;
+                }
+
+                writersAsked.Add(found);
+            }
+
+            if (writersAsked is not null)
+            {
+                foreach (var member in writersAsked)
+                {
+                    _writersAsked.TryAdd(member, 0);
+                }
+
+                BringsOwnData.CarryUnchecked(sourceAnswers, pendingSources, edited, keepYes: true, writersAsked.ToImmutableHashSet());
+            }
         }
 
-        if (edited.Keys.Any(previous._readFrom.ContainsKey))
+        if (edited.Keys.Any(previous._readFrom.ContainsKey) || pendingSinks is not null)
         {
             // Some answer was read through an edited body: a "yes" may have become "no"; the "no" answers hold if the edited
             // bodies still reach no sink, which the sink scan checks before using any.
-            if (ReachesSink.CarryUnchecked(sinkAnswers, edited))
+            // A stale "yes" would only have a body analysed that needed no analysis, but the debug builds' check of what the
+            // taint scan learns would fail on it.
+            if (ReachesSink.CarryUnchecked(sinkAnswers, pendingSinks, edited, keepYes: false, writersAsked: null))
             {
                 foreach (var tree in previous._readFrom.Keys)
                 {
@@ -179,6 +214,9 @@ internal sealed class SnapshotAnswers
             _readFrom.TryAdd(tree, 0);
         }
     }
+
+    private static UncheckedAnswers? StillPending(UncheckedAnswers? carried, Dictionary<SyntaxTree, SyntaxTree> edited) =>
+        carried is not null && carried.EditedTrees.All(edited.ContainsKey) ? carried : null;
 
     // Whether inferred members count as personal data in every tree alike in both snapshots: the only option a marking
     // depends on (the IDE makes a new options provider with each project state, that is with each edit).
@@ -290,16 +328,33 @@ internal sealed class SnapshotAnswers
             _unchecked = null;
         }
 
-        // The "no" answers carry, unchecked (a "yes" may have become "no"): their declarations in edited trees are found again
-        // at the same place, since the edit changed nothing outside bodies. False when one cannot be.
-        internal bool CarryUnchecked(KeyValuePair<SyntaxNode, bool>[] answers, Dictionary<SyntaxTree, SyntaxTree> edited)
+        // The "no" answers carry, unchecked: their declarations in edited trees are found again at the same place, since the
+        // edit changed nothing outside bodies. False when one cannot be. A "yes" may have become "no": kept only where a stale
+        // one costs work and never a finding (keepYes).
+        internal bool CarryUnchecked(
+            KeyValuePair<SyntaxNode, bool>[] answers,
+            UncheckedAnswers? pending,
+            Dictionary<SyntaxTree, SyntaxTree> edited,
+            bool keepYes,
+            ImmutableHashSet<SyntaxNode>? writersAsked)
         {
             var no = new List<SyntaxNode>();
             var toCheck = new List<SyntaxNode>();
+            if (pending is not null)
+            {
+                // Still to be checked, in trees this edit changed again: checked with what it carries.
+                answers = [.. answers, .. pending.No.Select(declaration => new KeyValuePair<SyntaxNode, bool>(declaration, false))];
+            }
+
             foreach (var answer in answers)
             {
                 if (answer.Value)
                 {
+                    if (keepYes && (edited.TryGetValue(answer.Key.SyntaxTree, out var tree) ? SamePlace(answer.Key, tree) : answer.Key) is { } key)
+                    {
+                        ByDeclaration.TryAdd(key, true);
+                    }
+
                     continue;
                 }
 
@@ -323,13 +378,14 @@ internal sealed class SnapshotAnswers
                 }
             }
 
-            _unchecked = new UncheckedAnswers(no.ToImmutableHashSet(), toCheck.ToImmutableArray(), edited.Values.ToImmutableArray());
+            _unchecked = new UncheckedAnswers(no.ToImmutableHashSet(), toCheck.Distinct().ToImmutableArray(), edited.Values.ToImmutableArray(), writersAsked);
             return true;
         }
     }
 
     /// <summary>The "no" answers of the snapshot before an edit, and the declarations in edited trees whose bodies must be walked again.</summary>
-    internal sealed class UncheckedAnswers(ImmutableHashSet<SyntaxNode> no, ImmutableArray<SyntaxNode> edited, ImmutableArray<SyntaxTree> editedTrees)
+    internal sealed class UncheckedAnswers(
+        ImmutableHashSet<SyntaxNode> no, ImmutableArray<SyntaxNode> edited, ImmutableArray<SyntaxTree> editedTrees, ImmutableHashSet<SyntaxNode>? writersAsked)
     {
         /// <summary>Every carried declaration (all answered "no"), in the new trees.</summary>
         public ImmutableHashSet<SyntaxNode> No { get; } = no;
@@ -339,6 +395,9 @@ internal sealed class SnapshotAnswers
 
         /// <summary>The edited trees, as they are now.</summary>
         public ImmutableArray<SyntaxTree> EditedTrees { get; } = editedTrees;
+
+        /// <summary>The members whose writers some carried answer asked about (the source scan's; null for the sink scan's).</summary>
+        public ImmutableHashSet<SyntaxNode>? WritersAsked { get; } = writersAsked;
     }
 
     // The latest snapshot seen for a first tree; replaced, not accumulated, so at most one is kept per tree.

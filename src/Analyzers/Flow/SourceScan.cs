@@ -18,13 +18,13 @@ namespace PiiGuard.Analyzers.Flow;
 /// </remarks>
 internal sealed class SourceScan : BodyScan<SourceScan>
 {
+    private readonly SnapshotAnswers? _snapshot;
+
     public SourceScan(PersonalDataFlow flow, SnapshotAnswers? snapshot)
-        : base(flow, snapshot, snapshot?.BringsOwnData, recordsReads: false)
-    {
-    }
+        : base(flow, snapshot, snapshot?.BringsOwnData, recordsReads: false) => _snapshot = snapshot;
 
     // An edited body may have become a writer of a field a carried "no" reads (a "no" that rests on every writer's): every
-    // method of the edited trees that writes a member is checked too.
+    // method of the edited trees that writes a member whose writers an answer asked about is checked too.
     protected override IEnumerable<IMethodSymbol?> ToCheck(SnapshotAnswers.UncheckedAnswers carried, CancellationToken cancellationToken)
     {
         foreach (var method in base.ToCheck(carried, cancellationToken))
@@ -40,13 +40,32 @@ internal sealed class SourceScan : BodyScan<SourceScan>
                 if (member is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax }
                     && MethodOf(member, cancellationToken) is { } method
                     && Flow.HasBody(method)
-                    && Flow.MemberWriters.WritesMemberOfItsType(method, cancellationToken))
+                    && WritesAsked(method, carried, cancellationToken))
                 {
                     yield return method;
                 }
             }
         }
     }
+
+    // Whether the method writes a member of its own type (only a type's methods are its members' writers) whose writers a
+    // carried answer asked about.
+    private bool WritesAsked(IMethodSymbol method, SnapshotAnswers.UncheckedAnswers carried, CancellationToken cancellationToken)
+    {
+        foreach (var member in Flow.MemberWriters.WrittenBy(method.OriginalDefinition, cancellationToken))
+        {
+            if (SymbolEqualityComparer.Default.Equals(member.ContainingType, method.ContainingType.OriginalDefinition)
+                && FirstDeclaration(member, cancellationToken) is { } declaration && carried.WritersAsked?.Contains(declaration) != false)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static SyntaxNode? FirstDeclaration(ISymbol member, CancellationToken cancellationToken) =>
+        member.DeclaringSyntaxReferences is { IsEmpty: false } references ? references[0].GetSyntax(cancellationToken) : null;
 
     /// <summary>
     /// Whether a method of the compilation may return, store or send data of its own (not only what its
@@ -130,7 +149,12 @@ internal sealed class SourceScan : BodyScan<SourceScan>
 
                 if (reference.Instance is null or IInstanceReferenceOperation && Flow.IsStorage(member))
                 {
-                    // What another method stored there from its own sources.
+                    // What another method stored there from its own sources. Recorded first: an answer kept rests on every writer's.
+                    if (_snapshot is not null && FirstDeclaration(member, cancellationToken) is { } declaration)
+                    {
+                        _snapshot.WritersAsked(declaration);
+                    }
+
                     foreach (var writer in Flow.MemberWriters.Of(member, cancellationToken))
                     {
                         if (MayBringOwnData(writer, cancellationToken))

@@ -196,6 +196,26 @@ public sealed class SnapshotTests
         Assert.True(flow.SinkScan.MayReachSink(Send(twice, "Ping"), CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData("_ = hops;", false)]
+    [InlineData("System.Console.WriteLine(customer.Email);", true)]
+    public void Answers_a_snapshot_never_checked_are_checked_with_the_next_edit(string firstEdit, bool logs)
+    {
+        // The IDE may make a snapshot and ask nothing of it (typing on): its carried answers go on to the next edit of the same
+        // file, unchecked, and the check walks Pong's body as the second edit left it.
+        var compilation = TestCompilations.Create(Models, PingSource, PongSource);
+        Assert.False(PersonalDataFlow.For(compilation, s_options)!.SinkScan.MayReachSink(Send(compilation, "Ping"), CancellationToken.None));
+        var first = Edit(compilation, compilation.SyntaxTrees.ElementAt(2), "if (hops > 0)", firstEdit + "\n if (hops > 0)");
+        Assert.NotNull(PersonalDataFlow.For(first, s_options));
+
+        var second = Edit(first, first.SyntaxTrees.ElementAt(2), "if (hops > 0)", "_ = hops;\n if (hops > 0)");
+        var flow = PersonalDataFlow.For(second, s_options)!;
+
+        Assert.Equal(logs, flow.SinkScan.MayReachSink(Send(second, "Ping"), CancellationToken.None));
+        Assert.Equal(logs, flow.SinkScan.BodiesRead != 0);
+        Assert.NotEqual(0, flow.SinkScan.BodiesChecked);
+    }
+
     [Fact]
     public void A_cancelled_check_is_made_by_the_next_question()
     {

@@ -28,12 +28,13 @@ namespace PiiGuard.Analyzers.Flow;
 /// declaration changed, so every body binds as before, and the sink answers carry over unless one of them was
 /// read from an edited tree: the sink scan records the trees of every method a kept answer's body calls from another
 /// tree, so an edited tree no other file calls into (a controller, a rule, a test) keeps the rest. When answers were
-/// read from an edited tree, its "no" answers are carried unchecked (<see cref="Unchecked"/>) and the sink scan walks the
-/// edited bodies again before using any: if none of them has a sink step, taking every carried "no" as given, they all
-/// hold (methods that call only each other and no sink reach none), else the answers start afresh. An edit of the
-/// first tree starts afresh (the snapshots are found by it). What a sink family decides depends on declarations
-/// alone, and on no analyzer option. The source answers start afresh: which methods may write a field depends on
-/// bodies anywhere, and inferred markings on the options.
+/// read from an edited tree, its "no" answers are carried unchecked (<see cref="ScanAnswers.Unchecked"/>) and the scan
+/// walks the edited bodies again before using any: if none of them answers yes, taking every carried "no" as given, they
+/// all hold (methods that depend only on each other and answer no by their own operations all answer no), else they start
+/// afresh. The source answers carry the same way, always checked, when inferred members count alike in every tree; the
+/// check also walks the edited trees' writers of the fields some answer asked the writers of (an edited body may have
+/// become one), and a stale "yes" carries (it costs a summary, never a finding). An edit of the first tree starts afresh
+/// (the snapshots are found by it). What a sink family decides depends on declarations alone, and on no analyzer option.
 /// </para>
 /// </remarks>
 internal sealed class SnapshotAnswers

@@ -13,8 +13,8 @@ namespace PiiGuard.Tests.Flow;
 /// <summary>
 /// The scans' answers are shared by the compilations of one snapshot (the IDE's per-document requests each
 /// run on a clone of the project's compilation). An edit inside method bodies keeps the sink answers no edited
-/// tree was read for, and the "no" answers read through one once its bodies are walked again and still reach no sink;
-/// any other edit, other references or other options start afresh.
+/// tree was read for, and the "no" answers (the sink scan's and the source scan's) once the edited bodies are walked
+/// again and still answer no; any other edit, other references or other options start afresh.
 /// </summary>
 public sealed class SnapshotTests
 {

@@ -5,13 +5,13 @@ namespace PiiGuard.Analyzers;
 
 internal static class SymbolExtensions
 {
-    /// <summary>Whether <paramref name="type"/> is <paramref name="baseType"/> or derives from it; false when the base is not referenced.</summary>
     /// <summary>
     /// The declaration of the method that has its body: a partial method's implementing part (a call binds to the defining
     /// part, which has none), else the method itself.
     /// </summary>
     public static IMethodSymbol WithBody(this IMethodSymbol method) => method.PartialImplementationPart ?? method;
 
+    /// <summary>Whether <paramref name="type"/> is <paramref name="baseType"/> or derives from it; false when the base is not referenced.</summary>
     public static bool InheritsFromOrEquals(this ITypeSymbol? type, INamedTypeSymbol? baseType)
     {
         if (baseType is null)

@@ -76,8 +76,9 @@ internal abstract class BodyScan<TScan>
     // Answers carried over an edit of bodies are checked once per snapshot, before any is looked up or kept.
     private void BeforeAnswering(CancellationToken cancellationToken)
     {
-        if (_answers?.Unchecked is not { } carried)
+        if (_answers?.Unchecked is not { } carried || t_check?.Scan == this)
         {
+            // None carried, or this thread is checking them.
             return;
         }
 
@@ -165,14 +166,30 @@ internal abstract class BodyScan<TScan>
         }
     }
 
-    /// <summary>The method a declaration an answer is kept by declares: a method's or an accessor's, or an expression-bodied property's getter.</summary>
+    /// <summary>
+    /// The method a declaration an answer is kept by declares: a method's or an accessor's, an expression-bodied property's
+    /// getter, or a type's primary constructor (a record's, kept by the type's declaration).
+    /// </summary>
     protected IMethodSymbol? MethodOf(SyntaxNode declaration, CancellationToken cancellationToken)
     {
-        // Null for a primary constructor, kept by its type: the check fails, the answers start afresh.
         var model = Flow.SemanticModel(declaration.SyntaxTree);
-        return declaration is ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax property }
-            ? (model.GetDeclaredSymbol(property, cancellationToken) as IPropertySymbol)?.GetMethod
-            : model.GetDeclaredSymbol(declaration, cancellationToken) as IMethodSymbol;
+        switch (declaration)
+        {
+            case ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax property }:
+                return (model.GetDeclaredSymbol(property, cancellationToken) as IPropertySymbol)?.GetMethod;
+            case TypeDeclarationSyntax type when model.GetDeclaredSymbol(type, cancellationToken) is INamedTypeSymbol named:
+                foreach (var constructor in named.InstanceConstructors)
+                {
+                    if (Declaration(constructor, cancellationToken) == declaration)
+                    {
+                        return constructor;
+                    }
+                }
+
+                return null;
+            default:
+                return model.GetDeclaredSymbol(declaration, cancellationToken) as IMethodSymbol;
+        }
     }
 
     /// <summary>Whether the body, or any operation in it, answers yes.</summary>

@@ -351,9 +351,10 @@ internal sealed class SnapshotAnswers
             {
                 if (answer.Value)
                 {
-                    if (keepYes && (edited.TryGetValue(answer.Key.SyntaxTree, out var tree) ? SamePlace(answer.Key, tree) : answer.Key) is { } key)
+                    // Outside the edited trees only: there a "yes" could stay stale however long the file is edited.
+                    if (keepYes && !edited.ContainsKey(answer.Key.SyntaxTree))
                     {
-                        ByDeclaration.TryAdd(key, true);
+                        ByDeclaration.TryAdd(answer.Key, true);
                     }
 
                     continue;
@@ -379,7 +380,11 @@ internal sealed class SnapshotAnswers
                 }
             }
 
-            _unchecked = new UncheckedAnswers(no.ToImmutableHashSet(), toCheck.Distinct().ToImmutableArray(), edited.Values.ToImmutableArray(), writersAsked);
+            if (no.Count > 0)
+            {
+                _unchecked = new UncheckedAnswers(no.ToImmutableHashSet(), toCheck.Distinct().ToImmutableArray(), edited.Values.ToImmutableArray(), writersAsked);
+            }
+
             return true;
         }
     }

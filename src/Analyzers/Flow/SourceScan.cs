@@ -149,18 +149,19 @@ internal sealed class SourceScan : BodyScan<SourceScan>
 
                 if (reference.Instance is null or IInstanceReferenceOperation && Flow.IsStorage(member))
                 {
-                    // What another method stored there from its own sources. Recorded first: an answer kept rests on every writer's.
-                    if (_snapshot is not null && FirstDeclaration(member, cancellationToken) is { } declaration)
-                    {
-                        _snapshot.WritersAsked(declaration);
-                    }
-
+                    // What another method stored there from its own sources.
                     foreach (var writer in Flow.MemberWriters.Of(member, cancellationToken))
                     {
                         if (MayBringOwnData(writer, cancellationToken))
                         {
                             return true;
                         }
+                    }
+
+                    // A "no" kept rests on every writer's (recorded before it is kept): an edit may add one.
+                    if (_snapshot is not null && FirstDeclaration(member, cancellationToken) is { } declaration)
+                    {
+                        _snapshot.WritersAsked(declaration);
                     }
                 }
 

@@ -312,8 +312,7 @@ public sealed class SnapshotTests
     [Fact]
     public void Source_answers_carry_over_a_body_edit_once_the_edited_bodies_are_walked()
     {
-        // Relay brings no data of its own (what it logs is its caller's); Notify does (a customer's e-mail), so its answer,
-        // a "yes" an edit may make a "no", starts afresh.
+        // Relay brings no data of its own (what it logs is its caller's); Notify does (a customer's e-mail), read afresh.
         var compilation = TestCompilations.Create(Models, Service, Controller);
         var first = PersonalDataFlow.For(compilation, s_options)!;
         Assert.False(first.SourceScan.MayBringOwnData(Relay(compilation), CancellationToken.None));
@@ -325,6 +324,39 @@ public sealed class SnapshotTests
         Assert.Equal(0, flow.SourceScan.BodiesRead);
         Assert.NotEqual(0, flow.SourceScan.BodiesChecked);
         Assert.True(flow.SourceScan.MayBringOwnData(Notify(edited), CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("return customer.GetHashCode().ToString();", false)]
+    [InlineData("return customer.Email;", true)]
+    public void A_carried_source_answer_follows_its_edited_body(string after, bool bringsData)
+    {
+        const string Card = "public class Card { public string Describe(Customer customer) { return customer.GetHashCode().ToString(); } }";
+        var compilation = TestCompilations.Create(Models, Card);
+        var describe = (Compilation c) => c.GetTypeByMetadataName("Card")!.GetMembers("Describe").OfType<IMethodSymbol>().Single();
+        Assert.False(PersonalDataFlow.For(compilation, s_options)!.SourceScan.MayBringOwnData(describe(compilation), CancellationToken.None));
+
+        var edited = Edit(compilation, compilation.SyntaxTrees.ElementAt(1), "return customer.GetHashCode().ToString();", after);
+        var flow = PersonalDataFlow.For(edited, s_options)!;
+
+        Assert.Equal(bringsData, flow.SourceScan.MayBringOwnData(describe(edited), CancellationToken.None));
+        Assert.Equal(1, flow.SourceScan.BodiesChecked);
+    }
+
+    [Fact]
+    public void A_record_s_primary_constructor_answer_carries_over_an_edit_of_its_file()
+    {
+        // Kept by the record's declaration, whose constructor the check finds again.
+        const string Lead = "public record Lead(string Address) { public string Label() { return Address; } }";
+        var compilation = TestCompilations.Create(Models, Lead);
+        var constructor = (Compilation c) => c.GetTypeByMetadataName("Lead")!.InstanceConstructors.Single(m => m.Parameters.Length == 1 && m.Parameters[0].Type.SpecialType == SpecialType.System_String);
+        Assert.False(PersonalDataFlow.For(compilation, s_options)!.SourceScan.MayBringOwnData(constructor(compilation), CancellationToken.None));
+
+        var edited = Edit(compilation, compilation.SyntaxTrees.ElementAt(1), "return Address;", "return Address.Trim();");
+        var flow = PersonalDataFlow.For(edited, s_options)!;
+
+        Assert.False(flow.SourceScan.MayBringOwnData(constructor(edited), CancellationToken.None));
+        Assert.Equal(0, flow.SourceScan.BodiesRead);
     }
 
     [Fact]

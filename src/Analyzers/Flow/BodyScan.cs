@@ -55,6 +55,12 @@ internal abstract class BodyScan<TScan>
     /// <summary>How many bodies the check of answers carried over an edit walked again.</summary>
     internal int BodiesChecked => Volatile.Read(ref _bodiesChecked);
 
+    /// <summary>
+    /// Whether this thread is walking a body whose answer is kept (a method's, or one a check of carried answers walks), not
+    /// answering a question about one operation from outside (the taint scan's).
+    /// </summary>
+    protected bool WalkingForAnAnswer => t_walk is { IsWalking: true } || t_check?.Scan == this;
+
     /// <summary>How many bodies this scan has read (bound and walked): what the snapshot's answers spare.</summary>
     internal int BodiesRead => Volatile.Read(ref _bodiesRead);
 
@@ -461,6 +467,8 @@ internal abstract class BodyScan<TScan>
         // Methods that answered no while reaching back below themselves, with the frame they wait for.
         private readonly Dictionary<IMethodSymbol, int> _open = new(SymbolEqualityComparer.Default);
         private readonly List<IMethodSymbol> _waiting = new();
+
+        public bool IsWalking => _stack.Count > 0;
 
         /// <summary>Whether the method is on the stack or open; if so, the current frame now reaches back to it.</summary>
         public bool TryGetOpen(IMethodSymbol method)

@@ -159,7 +159,7 @@ internal sealed class SourceScan : BodyScan<SourceScan>
                     }
 
                     // A "no" kept rests on every writer's (recorded before it is kept): an edit may add one.
-                    if (_snapshot is not null && FirstDeclaration(member, cancellationToken) is { } declaration)
+                    if (_snapshot is not null && WalkingForAnAnswer && FirstDeclaration(member, cancellationToken) is { } declaration)
                     {
                         _snapshot.WritersAsked(declaration);
                     }

@@ -216,6 +216,37 @@ public sealed class SnapshotTests
         Assert.NotEqual(0, flow.SinkScan.BodiesChecked);
     }
 
+    [Theory]
+    [InlineData("_ = address.Length;", false)]
+    [InlineData("_logger.LogInformation(\"Sent to {Address}\", address);", true)]
+    public void An_edit_of_a_partial_method_s_implementing_file_is_checked_for_its_callers(string after, bool logs)
+    {
+        // Notify calls Relay, whose body is in another file: the controller's answer was read through that file.
+        const string Declaring = """
+            using Microsoft.Extensions.Logging;
+
+            public partial class Notifier
+            {
+                private readonly ILogger<Notifier> _logger;
+
+                public Notifier(ILogger<Notifier> logger) { _logger = logger; }
+
+                public void Notify(Customer customer) => Relay(customer.Email);
+
+                partial void Relay(string address);
+            }
+            """;
+        const string Implementing = "using Microsoft.Extensions.Logging;\npublic partial class Notifier { partial void Relay(string address) { _ = address.Trim(); } }";
+        var compilation = TestCompilations.Create(Models, Declaring, Implementing, Controller);
+        Assert.False(PersonalDataFlow.For(compilation, s_options)!.SinkScan.MayReachSink(Register(compilation), CancellationToken.None));
+
+        var edited = Edit(compilation, compilation.SyntaxTrees.ElementAt(2), "_ = address.Trim();", after);
+        var flow = PersonalDataFlow.For(edited, s_options)!;
+
+        Assert.Equal(logs, flow.SinkScan.MayReachSink(Register(edited), CancellationToken.None));
+        Assert.NotEqual(0, flow.SinkScan.BodiesChecked);
+    }
+
     [Fact]
     public void A_cancelled_check_is_made_by_the_next_question()
     {

@@ -52,6 +52,9 @@ internal abstract class BodyScan<TScan>
 
     protected PersonalDataFlow Flow { get; }
 
+    /// <summary>The snapshot this scan's answers are shared in, when they are.</summary>
+    protected SnapshotAnswers? Snapshot => _snapshot;
+
     /// <summary>How many bodies the check of answers carried over an edit walked again.</summary>
     internal int BodiesChecked => Volatile.Read(ref _bodiesChecked);
 
@@ -400,7 +403,7 @@ internal abstract class BodyScan<TScan>
     // cancelled): a copy for the next snapshot never holds some of them without the others.
     private void MemoiseCycle(List<IMethodSymbol> methods, bool answer, CancellationToken cancellationToken)
     {
-        if (_bySnapshot is not null)
+        if (_answers is not null)
         {
             var declarations = new List<SyntaxNode>(methods.Count);
             foreach (var method in methods)
@@ -411,13 +414,7 @@ internal abstract class BodyScan<TScan>
                 }
             }
 
-            lock (_snapshot?.Keeping ?? declarations)
-            {
-                foreach (var declaration in declarations)
-                {
-                    _bySnapshot.TryAdd(declaration, answer);
-                }
-            }
+            _answers.KeepAll(declarations, answer);
         }
 
         foreach (var method in methods)
@@ -427,8 +424,8 @@ internal abstract class BodyScan<TScan>
     }
 
     // Callers ask about methods with a body in the compilation; one without a declaration is answered, not shared.
-    protected static SyntaxNode? Declaration(IMethodSymbol method, CancellationToken cancellationToken) =>
-        method.DeclaringSyntaxReferences is { IsEmpty: false } references ? references[0].GetSyntax(cancellationToken) : null;
+    protected static SyntaxNode? Declaration(ISymbol symbol, CancellationToken cancellationToken) =>
+        symbol.DeclaringSyntaxReferences is { IsEmpty: false } references ? references[0].GetSyntax(cancellationToken) : null;
 
     private bool ScanBody(IMethodSymbol method, CancellationToken cancellationToken) => AnyBody(method, countReads: true, cancellationToken);
 

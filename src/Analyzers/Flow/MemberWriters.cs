@@ -323,8 +323,10 @@ internal sealed class MemberWriters
         }
     }
 
-    // The members of its own type a method writes, from one walk of its operations.
-    /// <summary>The members a method (an original definition) may write, memoised: not to be changed by the caller.</summary>
+    /// <summary>
+    /// The members a method (an original definition) may write, of any type, from one walk of its operations; memoised, not
+    /// to be changed by the caller.
+    /// </summary>
     internal HashSet<ISymbol> WrittenBy(IMethodSymbol method, CancellationToken cancellationToken)
     {
         if (_writtenBy.TryGetValue(method, out var known))

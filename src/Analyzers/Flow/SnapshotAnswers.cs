@@ -56,7 +56,6 @@ internal sealed class SnapshotAnswers
     // The members (by declaration) whose writers' answers some source answer here rests on. Carried with the answers.
     private readonly ConcurrentDictionary<SyntaxNode, byte> _writersAsked = new();
 
-
     private SnapshotAnswers(Compilation compilation, AnalyzerConfigOptionsProvider analyzerOptions)
     {
         _trees = compilation.SyntaxTrees.ToImmutableArray();
@@ -87,7 +86,7 @@ internal sealed class SnapshotAnswers
 
     /// <summary>
     /// The answers of the compilation's snapshot: those of an earlier compilation of the same snapshot, or new ones,
-    /// with the sink answers of the snapshot before it that an edit of method bodies left true.
+    /// with the answers of the snapshot before it that an edit of method bodies can have left true.
     /// </summary>
     public static SnapshotAnswers? For(Compilation compilation, AnalyzerConfigOptionsProvider analyzerOptions)
     {
@@ -115,7 +114,7 @@ internal sealed class SnapshotAnswers
     }
 
     // The sink answers depend on no analyzer option (a family decides from declarations alone), so a new options provider
-    // (the IDE makes one with each project state, that is with each edit) keeps them.
+    // (the IDE makes one with each project state, that is with each edit) keeps them; the source answers, on one option.
     private void CarryFrom(SnapshotAnswers previous)
     {
         if (!ReferenceEquals(_options, previous._options)
@@ -317,16 +316,22 @@ internal sealed class SnapshotAnswers
         {
             if (alsoNo is not null)
             {
-                lock (keeping)
-                {
-                    foreach (var declaration in carried.No.Concat(alsoNo))
-                    {
-                        ByDeclaration.TryAdd(declaration, false);
-                    }
-                }
+                KeepAll(carried.No.Concat(alsoNo), answer: false);
             }
 
             _unchecked = null;
+        }
+
+        /// <summary>Keeps one answer for a group of methods (a cycle's) at once: a copy for the next snapshot has all or none.</summary>
+        public void KeepAll(IEnumerable<SyntaxNode> declarations, bool answer)
+        {
+            lock (keeping)
+            {
+                foreach (var declaration in declarations)
+                {
+                    ByDeclaration.TryAdd(declaration, answer);
+                }
+            }
         }
 
         // The "no" answers carry, unchecked: their declarations in edited trees are found again at the same place, since the

@@ -18,10 +18,10 @@ namespace PiiGuard.Analyzers.Flow;
 /// </remarks>
 internal sealed class SourceScan : BodyScan<SourceScan>
 {
-    private readonly SnapshotAnswers? _snapshot;
-
     public SourceScan(PersonalDataFlow flow, SnapshotAnswers? snapshot)
-        : base(flow, snapshot, snapshot?.BringsOwnData, recordsReads: false) => _snapshot = snapshot;
+        : base(flow, snapshot, snapshot?.BringsOwnData, recordsReads: false)
+    {
+    }
 
     // An edited body may have become a writer of a field a carried "no" reads (a "no" that rests on every writer's): every
     // method of the edited trees that writes a member whose writers an answer asked about is checked too.
@@ -55,7 +55,7 @@ internal sealed class SourceScan : BodyScan<SourceScan>
         foreach (var member in Flow.MemberWriters.WrittenBy(method.OriginalDefinition, cancellationToken))
         {
             if (SymbolEqualityComparer.Default.Equals(member.ContainingType, method.ContainingType.OriginalDefinition)
-                && FirstDeclaration(member, cancellationToken) is { } declaration && carried.WritersAsked?.Contains(declaration) != false)
+                && Declaration(member, cancellationToken) is { } declaration && carried.WritersAsked?.Contains(declaration) != false)
             {
                 return true;
             }
@@ -63,9 +63,6 @@ internal sealed class SourceScan : BodyScan<SourceScan>
 
         return false;
     }
-
-    private static SyntaxNode? FirstDeclaration(ISymbol member, CancellationToken cancellationToken) =>
-        member.DeclaringSyntaxReferences is { IsEmpty: false } references ? references[0].GetSyntax(cancellationToken) : null;
 
     /// <summary>
     /// Whether a method of the compilation may return, store or send data of its own (not only what its
@@ -159,9 +156,9 @@ internal sealed class SourceScan : BodyScan<SourceScan>
                     }
 
                     // A "no" kept rests on every writer's (recorded before it is kept): an edit may add one.
-                    if (_snapshot is not null && WalkingForAnAnswer && FirstDeclaration(member, cancellationToken) is { } declaration)
+                    if (Snapshot is { } snapshot && WalkingForAnAnswer && Declaration(member, cancellationToken) is { } declaration)
                     {
-                        _snapshot.WritersAsked(declaration);
+                        snapshot.WritersAsked(declaration);
                     }
                 }
 

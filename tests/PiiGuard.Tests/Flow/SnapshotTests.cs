@@ -410,6 +410,18 @@ public sealed class SnapshotTests
         Assert.Equal(afresh, flow.SourceScan.BodiesRead != 0);
     }
 
+    [Fact]
+    public void Other_compilation_options_start_afresh()
+    {
+        var compilation = AnsweredOnce();
+
+        var other = compilation.WithOptions(compilation.Options.WithOptimizationLevel(OptimizationLevel.Release));
+        var flow = PersonalDataFlow.For(other, s_options)!;
+
+        Assert.True(flow.SinkScan.MayReachSink(Notify(other), CancellationToken.None));
+        Assert.NotEqual(0, flow.SinkScan.BodiesRead);
+    }
+
     [Theory]
     [InlineData("false", false)]
     [InlineData("true", true)]

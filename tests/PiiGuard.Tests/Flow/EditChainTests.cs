@@ -1,0 +1,211 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using PiiGuard.Benchmarks;
+using PiiGuard.Tests.Infrastructure;
+using PiiGuard.Tests.Meta;
+
+namespace PiiGuard.Tests.Flow;
+
+/// <summary>
+/// As one types for a while: a chain of random edits of a generated code base (a sink given a parameter, a body
+/// emptied, statements deleted or doubled, tokens deleted mid-word, now and then a new parameter), each a new snapshot
+/// that keeps the other files' trees, with the IDE's per-document requests after each edit for the edited document and
+/// a few others. Every request must give what a fresh compilation of the same text gives: the answers the snapshots
+/// carry over an edit (<see cref="Analyzers.Flow.SnapshotAnswers"/>) must never hide a finding or invent one.
+/// Seeded, so a failure reproduces; <c>PIIGUARD_EDIT_CHAINS=n</c> runs n more chains (a longer campaign, locally).
+/// </summary>
+public sealed class EditChainTests
+{
+    private const int Steps = 14;
+
+    private static readonly CSharpParseOptions s_parseOptions = new(LanguageVersion.Latest);
+
+    private static readonly IReadOnlyList<(string Path, string Text)> s_corpus = CorpusGenerator.Generate(3_000);
+
+    public static IEnumerable<object[]> Chains()
+    {
+        var more = int.TryParse(Environment.GetEnvironmentVariable("PIIGUARD_EDIT_CHAINS"), NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 0;
+        return Enumerable.Range(1, 4 + more).Select(seed => new object[] { seed, seed % 2 == 0 });
+    }
+
+    [Theory]
+    [MemberData(nameof(Chains))]
+    public async Task Per_document_requests_along_a_chain_of_edits_give_what_a_fresh_compilation_gives(int seed, bool treatInferredAsPii)
+    {
+        var random = new Random(seed);
+        var compilation = Compile(s_corpus);
+        var log = new List<string>();
+        var findings = 0;
+
+        // The IDE's first requests: every document of the first snapshot.
+        findings += await CompareAsync(compilation, compilation.SyntaxTrees.ToList(), treatInferredAsPii, log);
+        for (var step = 0; step < Steps; step++)
+        {
+            var (edited, description) = EditSomewhere(compilation, random, step);
+            log.Add(description);
+            compilation = edited.Compilation;
+
+            // The edited document and two others, as open tabs; every fifth step, all of them (a solution-wide pass).
+            var requested = step % 5 == 4
+                ? compilation.SyntaxTrees.ToList()
+                : compilation.SyntaxTrees.Where(tree => tree != edited.Tree).OrderBy(_ => random.Next()).Take(2).Prepend(edited.Tree).ToList();
+            findings += await CompareAsync(compilation, requested, treatInferredAsPii, log);
+        }
+
+        // A chain that never reported anything would compare nothing.
+        Assert.True(findings > 0, "no request of the chain had a finding");
+    }
+
+    [Fact]
+    public void Every_kind_of_edit_applies_to_the_corpus()
+    {
+        var compilation = Compile(s_corpus);
+        var kinds = new HashSet<string>(StringComparer.Ordinal);
+        var random = new Random(0);
+        for (var i = 0; i < 400 && kinds.Count < EditKinds.Length; i++)
+        {
+            var (_, description) = EditSomewhere(compilation, random, i);
+            kinds.Add(description.Split(' ')[0]);
+        }
+
+        Assert.Equal(EditKinds.Order(StringComparer.Ordinal), kinds.Order(StringComparer.Ordinal));
+    }
+
+    private static readonly string[] EditKinds = ["log-parameter", "throw-parameter", "empty-body", "delete-statement", "double-statement", "delete-tokens", "add-parameter"];
+
+    // Each document's requested diagnostics against a fresh compilation's of the same text (parsed anew: nothing carried).
+    private static async Task<int> CompareAsync(CSharpCompilation compilation, IReadOnlyList<SyntaxTree> requested, bool treatInferredAsPii, List<string> log)
+    {
+        var thrown = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        var withAnalyzers = compilation.WithAnalyzers([.. AllAnalyzers.Analyzers], Options(treatInferredAsPii, thrown));
+        var byDocument = new List<Diagnostic>();
+        foreach (var tree in requested)
+        {
+#pragma warning disable RS1030 // A test asks for its own compilation's documents, as the IDE does.
+            var result = await withAnalyzers.GetAnalysisResultAsync(compilation.GetSemanticModel(tree), filterSpan: null, CancellationToken.None);
+#pragma warning restore RS1030
+            byDocument.AddRange(result.GetAllDiagnostics().Where(d => d.Location.SourceTree == tree));
+        }
+
+        var fresh = Compile(compilation.SyntaxTrees.Select(tree => (tree.FilePath, tree.GetText().ToString())));
+        var whole = await fresh.WithAnalyzers([.. AllAnalyzers.Analyzers], Options(treatInferredAsPii, thrown)).GetAnalyzerDiagnosticsAsync();
+        var paths = requested.Select(tree => tree.FilePath).ToHashSet(StringComparer.Ordinal);
+        var expected = Render(whole.Where(d => d.Location.SourceTree is { } tree && paths.Contains(tree.FilePath)));
+        var actual = Render(byDocument);
+
+        Assert.True(thrown.IsEmpty, $"after {string.Join(", ", log)}: {thrown.FirstOrDefault()}");
+        Assert.True(
+            expected == actual,
+            $"after the edits {string.Join(", ", log)}:\nfresh compilation:\n{expected}\nper-document requests:\n{actual}");
+        return byDocument.Count(d => d.Id.StartsWith("PII", StringComparison.Ordinal));
+    }
+
+    // A new options provider for every snapshot, as the IDE makes one with each project state: the values decide.
+    private static CompilationWithAnalyzersOptions Options(bool treatInferredAsPii, System.Collections.Concurrent.ConcurrentQueue<Exception> thrown) =>
+        new(
+            new AnalyzerOptions(
+                ImmutableArray<AdditionalText>.Empty,
+                new FixedOptionsProvider(new Dictionary<string, string> { ["piiguard.treat_inferred_as_pii"] = treatInferredAsPii ? "true" : "false" })),
+            onAnalyzerException: (exception, _, _) => thrown.Enqueue(exception),
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: false);
+
+    private static CSharpCompilation Compile(IEnumerable<(string Path, string Text)> files) =>
+        CSharpCompilation.Create(
+            "Chain" + Guid.NewGuid().ToString("N"),
+            files.Select(file => CSharpSyntaxTree.ParseText(file.Text, s_parseOptions, file.Path)),
+            TestReferences.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    private static string Render(IEnumerable<Diagnostic> diagnostics) =>
+        string.Join("\n", diagnostics.Select(d => $"{d.Location.SourceTree?.FilePath} {d.Location.GetLineSpan().Span} {d.Id} {d.GetMessage(CultureInfo.InvariantCulture)}").Order(StringComparer.Ordinal));
+
+    // One edit of one member with a body, in a random file, as the editor makes it (the tree reparsed incrementally).
+    private static ((CSharpCompilation Compilation, SyntaxTree Tree), string Description) EditSomewhere(CSharpCompilation compilation, Random random, int step)
+    {
+        while (true)
+        {
+            var tree = compilation.SyntaxTrees.ElementAt(random.Next(compilation.SyntaxTrees.Count()));
+            var members = tree.GetRoot().DescendantNodes().Where(node => Body(node) is not null).ToList();
+            if (members.Count == 0)
+            {
+                continue;
+            }
+
+            var member = members[random.Next(members.Count)];
+            if (Change(member, random, step) is not { } change)
+            {
+                continue;
+            }
+
+            var text = tree.GetText();
+            var edited = tree.WithChangedText(text.WithChanges(change.Change));
+            var name = member switch
+            {
+                MethodDeclarationSyntax method => method.Identifier.ValueText,
+                ConstructorDeclarationSyntax constructor => constructor.Identifier.ValueText + "..ctor",
+                AccessorDeclarationSyntax accessor => accessor.Keyword.ValueText,
+                _ => member.Kind().ToString(),
+            };
+            return ((compilation.ReplaceSyntaxTree(tree, edited), edited), $"{change.Kind} {Path.GetFileName(tree.FilePath)}:{name}@{step}");
+        }
+    }
+
+    private static SyntaxNode? Body(SyntaxNode node) => node switch
+    {
+        BaseMethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody,
+        AccessorDeclarationSyntax accessor => (SyntaxNode?)accessor.Body ?? accessor.ExpressionBody,
+        _ => null,
+    };
+
+    private static (string Kind, TextChange Change)? Change(SyntaxNode member, Random random, int step)
+    {
+        var body = Body(member)!;
+        var block = body as BlockSyntax;
+        var arrow = (body as ArrowExpressionClauseSyntax)?.Expression;
+        var parameters = member switch
+        {
+            BaseMethodDeclarationSyntax method => method.ParameterList.Parameters.Where(p => !p.Modifiers.Any(SyntaxKind.OutKeyword)).Select(p => p.Identifier.ValueText).ToList(),
+            AccessorDeclarationSyntax { Keyword.ValueText: "set" or "init" } => ["value"],
+            _ => [],
+        };
+        var parameter = parameters.Count > 0 ? parameters[random.Next(parameters.Count)] : null;
+        var statements = block?.DescendantNodes().OfType<StatementSyntax>().Where(s => s is not BlockSyntax).ToList() ?? [];
+
+        switch (random.Next(EditKinds.Length))
+        {
+            case 0 when parameter is not null && block is not null:
+                return ("log-parameter", new TextChange(new TextSpan(block.OpenBraceToken.Span.End, 0), $" System.Console.WriteLine({parameter});"));
+            case 1 when parameter is not null:
+                var thrown = $"throw new System.InvalidOperationException(\"Failed: \" + {parameter})";
+                return block is not null
+                    ? ("throw-parameter", new TextChange(new TextSpan(block.OpenBraceToken.Span.End, 0), $" if ({parameter} is null) {thrown};"))
+                    : ("throw-parameter", new TextChange(arrow!.Span, thrown));
+            case 2:
+                const string Empty = "throw new System.NotImplementedException()";
+                return block is not null
+                    ? ("empty-body", new TextChange(TextSpan.FromBounds(block.OpenBraceToken.Span.End, block.CloseBraceToken.SpanStart), $" {Empty}; "))
+                    : ("empty-body", new TextChange(arrow!.Span, Empty));
+            case 3 when statements.Count > 0:
+                return ("delete-statement", new TextChange(statements[random.Next(statements.Count)].Span, ""));
+            case 4 when statements.Count > 0:
+                var doubled = statements[random.Next(statements.Count)];
+                return ("double-statement", new TextChange(new TextSpan(doubled.Span.End, 0), " " + doubled.ToString()));
+            case 5:
+                var tokens = body.DescendantTokens().ToList();
+                var first = random.Next(tokens.Count);
+                var last = Math.Min(tokens.Count - 1, first + random.Next(4));
+                return ("delete-tokens", new TextChange(TextSpan.FromBounds(tokens[first].SpanStart, tokens[last].Span.End), ""));
+            case 6 when member is BaseMethodDeclarationSyntax { ParameterList: var list } && !list.Parameters.Any(p => p.Modifiers.Any(SyntaxKind.ParamsKeyword)):
+                var added = (list.Parameters.Count > 0 ? ", " : "") + $"int extra{step} = 0";
+                return ("add-parameter", new TextChange(new TextSpan(list.CloseParenToken.SpanStart, 0), added));
+            default:
+                return null;
+        }
+    }
+}

@@ -42,8 +42,9 @@ public sealed class TypingRobustnessTests
             var variants = Variants(input, random).ToList();
             for (var i = 0; i < variants.Count; i++)
             {
-                // Fixes are costlier (a workspace per variant): applied on every other variant.
-                failures.AddRange(await FailuresAsync(variants[i], applyFixes: i % 2 == 0));
+                // Fixes are costlier (a workspace per variant): applied on every other variant. Every third variant is analysed
+                // with the options on (inferred personal data counted, some categories stored unencrypted allowed).
+                failures.AddRange(await FailuresAsync(variants[i], applyFixes: i % 2 == 0, withOptions: i % 3 == 1));
                 variantsRun++;
             }
         }
@@ -78,7 +79,17 @@ public sealed class TypingRobustnessTests
         }
     }
 
-    private static async Task<IReadOnlyList<string>> FailuresAsync(string source, bool applyFixes)
+    private static readonly AnalyzerOptions s_noOptions = new(ImmutableArray<AdditionalText>.Empty);
+
+    private static readonly AnalyzerOptions s_options = new(
+        ImmutableArray<AdditionalText>.Empty,
+        new PiiGuard.Benchmarks.FixedOptionsProvider(new Dictionary<string, string>
+        {
+            ["piiguard.treat_inferred_as_pii"] = "true",
+            ["piiguard.storage.encrypt_categories"] = "Email, PhoneNumber, DateOfBirth",
+        }));
+
+    private static async Task<IReadOnlyList<string>> FailuresAsync(string source, bool applyFixes, bool withOptions)
     {
         var failures = new List<string>();
         using var workspace = new AdhocWorkspace();
@@ -94,7 +105,7 @@ public sealed class TypingRobustnessTests
         var document = workspace.AddDocument(project.Id, "Typed.cs", Microsoft.CodeAnalysis.Text.SourceText.From(source));
         var compilation = (await document.Project.GetCompilationAsync())!;
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            withOptions ? s_options : s_noOptions,
             (exception, analyzer, _) => { lock (failures) { failures.Add($"{analyzer.GetType().Name} threw {exception}\n--- on:\n{source}"); } },
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false);

@@ -14,9 +14,10 @@ namespace PiiGuard.Tests.Flow;
 /// <summary>
 /// As one types for a while: a chain of random edits of a code base (a sink given a parameter, a body emptied, statements
 /// deleted, doubled or copied from another member, a call made to another method, tokens deleted mid-word, now and then
-/// a new parameter), each a new snapshot that keeps the other files' trees, with the IDE's per-document requests after
-/// each edit for the edited document and a few others. Every request must give what a fresh compilation of the same text gives: the answers the snapshots
-/// carry over an edit (<see cref="Analyzers.Flow.SnapshotAnswers"/>) must never hide a finding or invent one.
+/// a new parameter or the option counting inferred personal data turned), each a new snapshot that keeps the other
+/// files' trees, with the IDE's per-document requests after each edit for the edited document and a few others. Every
+/// request must give what a fresh compilation of the same text gives: the answers the snapshots carry over an edit
+/// (<see cref="Analyzers.Flow.SnapshotAnswers"/>) must never hide a finding or invent one.
 /// Seeded, so a failure reproduces; <c>PIIGUARD_EDIT_CHAINS=n</c> runs n more chains of the generated code and n/4 of
 /// PiiGuard's own analyzers (a longer campaign, locally).
 /// </summary>
@@ -71,6 +72,12 @@ public sealed class EditChainTests
             var (edited, description) = EditSomewhere(compilation, code, random, step);
             log.Add(description);
             compilation = edited.Compilation;
+            if (random.Next(10) == 0)
+            {
+                // The .editorconfig edited too: the source answers rest on the inferred markings, the sink answers on nothing.
+                treatInferredAsPii = !treatInferredAsPii;
+                log.Add($"treat_inferred_as_pii={treatInferredAsPii}@{step}");
+            }
 
             // The edited document and two others, as open tabs; every fifth step, all of them (a solution-wide pass).
             var requested = step % 5 == 4

@@ -15,9 +15,9 @@ namespace PiiGuard.Tests.Flow;
 /// As one types for a while: a chain of random edits of a code base (a sink given a parameter, a body emptied, statements
 /// deleted, doubled or copied from another member, a call made to another method, tokens deleted mid-word, now and then
 /// a new parameter or the option counting inferred personal data turned), each a new snapshot that keeps the other
-/// files' trees, with the IDE's per-document requests after each edit for the edited document and a few others. Every
-/// request must give what a fresh compilation of the same text gives: the answers the snapshots carry over an edit
-/// (<see cref="Analyzers.Flow.SnapshotAnswers"/>) must never hide a finding or invent one.
+/// files' trees, with the IDE's per-document requests after each edit for the edited document and a few others (one
+/// after another, or all at once). Every request must give what a fresh compilation of the same text gives: the answers
+/// the snapshots carry over an edit (<see cref="Analyzers.Flow.SnapshotAnswers"/>) must never hide a finding or invent one.
 /// Seeded, so a failure reproduces; <c>PIIGUARD_EDIT_CHAINS=n</c> runs n more chains of the generated code and n/4 of
 /// PiiGuard's own analyzers (a longer campaign, locally).
 /// </summary>
@@ -65,7 +65,7 @@ public sealed class EditChainTests
         var findings = 0;
 
         // The IDE's first requests: every document of the first snapshot.
-        findings += await CompareAsync(code, compilation, compilation.SyntaxTrees.ToList(), treatInferredAsPii, log);
+        findings += await CompareAsync(code, compilation, compilation.SyntaxTrees.ToList(), treatInferredAsPii, concurrently: false, log);
         var steps = seed <= 4 && corpus == "generated" ? Steps : CampaignSteps;
         for (var step = 0; step < steps; step++)
         {
@@ -83,7 +83,7 @@ public sealed class EditChainTests
             var requested = step % 5 == 4
                 ? compilation.SyntaxTrees.ToList()
                 : compilation.SyntaxTrees.Where(tree => tree != edited.Tree).OrderBy(_ => random.Next()).Take(2).Prepend(edited.Tree).ToList();
-            findings += await CompareAsync(code, compilation, requested, treatInferredAsPii, log);
+            findings += await CompareAsync(code, compilation, requested, treatInferredAsPii, concurrently: step % 2 == 1, log);
         }
 
         // A chain of the generated code that never reported anything would compare nothing. The analyzers' sources hold
@@ -112,17 +112,31 @@ public sealed class EditChainTests
         ["log-parameter", "throw-parameter", "empty-body", "delete-statement", "double-statement", "delete-tokens", "add-parameter", "copy-statement", "call-another"];
 
     // Each document's requested diagnostics against a fresh compilation's of the same text (parsed anew: nothing carried).
-    private static async Task<int> CompareAsync(Corpus code, CSharpCompilation compilation, IReadOnlyList<SyntaxTree> requested, bool treatInferredAsPii, List<string> log)
+    private static async Task<int> CompareAsync(Corpus code, CSharpCompilation compilation, IReadOnlyList<SyntaxTree> requested, bool treatInferredAsPii, bool concurrently, List<string> log)
     {
         var thrown = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
         var withAnalyzers = compilation.WithAnalyzers([.. AllAnalyzers.Analyzers], Options(treatInferredAsPii, thrown));
-        var byDocument = new List<Diagnostic>();
-        foreach (var tree in requested)
+        async Task<IEnumerable<Diagnostic>> RequestAsync(SyntaxTree tree)
         {
 #pragma warning disable RS1030 // A test asks for its own compilation's documents, as the IDE does.
             var result = await withAnalyzers.GetAnalysisResultAsync(compilation.GetSemanticModel(tree), filterSpan: null, CancellationToken.None);
 #pragma warning restore RS1030
-            byDocument.AddRange(result.GetAllDiagnostics().Where(d => d.Location.SourceTree == tree));
+            return result.GetAllDiagnostics().Where(d => d.Location.SourceTree == tree);
+        }
+
+        // One request after another, or, every other time, all at once on the thread pool, as the IDE asks for its open
+        // documents: the first questions of a snapshot then race for the carried answers' check.
+        var byDocument = new List<Diagnostic>();
+        if (concurrently)
+        {
+            byDocument.AddRange((await Task.WhenAll(requested.Select(tree => Task.Run(() => RequestAsync(tree))))).SelectMany(diagnostics => diagnostics));
+        }
+        else
+        {
+            foreach (var tree in requested)
+            {
+                byDocument.AddRange(await RequestAsync(tree));
+            }
         }
 
         var fresh = code.Compile(compilation.SyntaxTrees.Select(tree => (tree.FilePath, tree.GetText().ToString())));

@@ -39,16 +39,14 @@ public sealed class ConcurrencyAndCancellationTests
         using var cancellation = new CancellationTokenSource();
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
-        var signal = new TreeCompletionSignal();
-        var analysis = compilation.WithAnalyzers(AllAnalyzers.Analyzers.Add(signal), options).GetAnalyzerDiagnosticsAsync(cancellation.Token);
 
         // The rules analyse the bodies once their trees complete, after the compile: cancel as the first tree completes,
-        // when the engine has just started on the held bodies (summaries, scans, graphs).
-        await Task.WhenAny(analysis, signal.FirstTree.Task);
-        Assert.False(analysis.IsCompleted, "the corpus was analysed before it could be cancelled: make it larger");
-        var watch = Stopwatch.StartNew();
-        cancellation.Cancel();
+        // when the engine has just started on the held bodies (summaries, scans, graphs). Cancelled from the driver's own
+        // callback: cancelled from the test's thread, a loaded machine once let the analysis finish first.
+        var signal = new TreeCompletionSignal(cancellation.Cancel);
+        var analysis = compilation.WithAnalyzers(AllAnalyzers.Analyzers.Add(signal), options).GetAnalyzerDiagnosticsAsync(cancellation.Token);
         var outcome = await Record.ExceptionAsync(() => analysis);
+        var watch = signal.SinceFirstTree;
 
         // Says what happened instead (a failure here once went unexplained): the analysis finished, or threw something else.
         Assert.True(outcome is OperationCanceledException, $"expected a cancellation; got {outcome?.ToString() ?? "a finished analysis"} after {watch.Elapsed.TotalSeconds:F1} s");
@@ -70,13 +68,10 @@ public sealed class ConcurrencyAndCancellationTests
         var thrown = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: (exception, _, _) => thrown.Enqueue(exception), concurrentAnalysis: true, logAnalyzerExecutionTime: false);
-        var signal = new TreeCompletionSignal();
-        var withAnalyzers = TestCompilations.Create(sources).WithAnalyzers(AllAnalyzers.Analyzers.Add(signal), options);
         using var cancellation = new CancellationTokenSource();
+        var signal = new TreeCompletionSignal(cancellation.Cancel);
+        var withAnalyzers = TestCompilations.Create(sources).WithAnalyzers(AllAnalyzers.Analyzers.Add(signal), options);
         var first = withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellation.Token);
-        await Task.WhenAny(first, signal.FirstTree.Task);
-        Assert.False(first.IsCompleted, "the corpus was analysed before it could be cancelled: make it larger");
-        cancellation.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
 
         var again = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
@@ -87,12 +82,17 @@ public sealed class ConcurrencyAndCancellationTests
     private static string Render(IEnumerable<Diagnostic> diagnostics) =>
         string.Join("\n", diagnostics.Select(d => $"{d.Location.GetLineSpan()} {d.Id} {d.GetMessage()}").Order(StringComparer.Ordinal));
 
-    // Signals the first tree the compiler completes: the moment the held bodies start to be analysed.
+    // Cancels as the compiler completes the first tree, the moment the held bodies start to be analysed, from inside the
+    // analysis, so the cancellation always lands while it runs.
 #pragma warning disable RS1001, RS1036 // Not a shipped analyzer: a test's probe of the driver's timing, run in-process only.
-    private sealed class TreeCompletionSignal : DiagnosticAnalyzer
+    private sealed class TreeCompletionSignal(Action cancel) : DiagnosticAnalyzer
 #pragma warning restore RS1001, RS1036
     {
-        public TaskCompletionSource FirstTree { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Stopwatch _sinceFirstTree = new();
+        private int _signalled;
+
+        /// <summary>The time since the first tree completed and the analysis was cancelled.</summary>
+        public Stopwatch SinceFirstTree => _sinceFirstTree;
 
         // Never reported; an analyzer with no diagnostic of its own is not run at all.
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -102,7 +102,14 @@ public sealed class ConcurrencyAndCancellationTests
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
-            context.RegisterSemanticModelAction(_ => FirstTree.TrySetResult());
+            context.RegisterSemanticModelAction(_ =>
+            {
+                if (Interlocked.Exchange(ref _signalled, 1) == 0)
+                {
+                    _sinceFirstTree.Start();
+                    cancel();
+                }
+            });
         }
     }
 

@@ -107,11 +107,20 @@ internal sealed class SnapshotAnswers
         if (previous is not null)
         {
             current.CarryFrom(previous);
+            current.AnswersCarried = current.ReachesSink.ByDeclaration.Count + current.BringsOwnData.ByDeclaration.Count
+                + (current.ReachesSink.Unchecked?.No.Count ?? 0) + (current.BringsOwnData.Unchecked?.No.Count ?? 0);
         }
 
         slot.Current = current;
         return current;
     }
+
+    /// <summary>How many answers this snapshot took from the one before it, checked or not (for tests).</summary>
+    internal int AnswersCarried { get; private set; }
+
+    /// <summary>The latest snapshot of the compilations that start with <paramref name="firstTree"/>, if any (for tests).</summary>
+    internal static SnapshotAnswers? Latest(SyntaxTree firstTree) =>
+        s_byFirstTree.TryGetValue(firstTree, out var slot) ? slot.Current : null;
 
     // The sink answers depend on no analyzer option (a family decides from declarations alone), so a new options provider
     // (the IDE makes one with each project state, that is with each edit) keeps them; the source answers, on one option.

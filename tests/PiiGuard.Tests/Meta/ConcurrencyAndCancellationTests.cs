@@ -45,8 +45,11 @@ public sealed class ConcurrencyAndCancellationTests
         // callback: cancelled from the test's thread, a loaded machine once let the analysis finish first.
         var signal = new TreeCompletionSignal(cancellation.Cancel);
         var analysis = compilation.WithAnalyzers(AllAnalyzers.Analyzers.Add(signal), options).GetAnalyzerDiagnosticsAsync(cancellation.Token);
-        var outcome = await Record.ExceptionAsync(() => analysis);
+
+        // Stopped as the analysis ends, not when this test's continuation gets a thread.
         var watch = signal.SinceFirstTree;
+        _ = analysis.ContinueWith(_ => watch.Stop(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var outcome = await Record.ExceptionAsync(() => analysis);
 
         // Says what happened instead (a failure here once went unexplained): the analysis finished, or threw something else.
         Assert.True(outcome is OperationCanceledException, $"expected a cancellation; got {outcome?.ToString() ?? "a finished analysis"} after {watch.Elapsed.TotalSeconds:F1} s");

@@ -67,7 +67,7 @@ public sealed class EditChainTests
         var (findings, changedSteps, carried) = (0, 0, 0);
 
         // The IDE's first requests: every document of the first snapshot.
-        var (_, before) = await CompareAsync(code, compilation, compilation.SyntaxTrees.ToList(), treatInferredAsPii, concurrently: false, log);
+        var (_, before) = await CompareAsync(code, compilation, compilation.SyntaxTrees.ToList(), span: null, treatInferredAsPii, concurrently: false, log);
         var steps = seed <= 4 && corpus == "generated" ? Steps : CampaignSteps;
         for (var step = 0; step < steps; step++)
         {
@@ -85,7 +85,7 @@ public sealed class EditChainTests
             var requested = step % 5 == 4
                 ? compilation.SyntaxTrees.ToList()
                 : compilation.SyntaxTrees.Where(tree => tree != edited.Tree).OrderBy(_ => random.Next()).Take(2).Prepend(edited.Tree).ToList();
-            var (found, after) = await CompareAsync(code, compilation, requested, treatInferredAsPii, concurrently: step % 2 == 1, log);
+            var (found, after) = await CompareAsync(code, compilation, requested, (edited.Tree, edited.Member), treatInferredAsPii, concurrently: step % 2 == 1, log);
             findings += found;
             changedSteps += after.Any(file => !before.TryGetValue(file.Key, out var was) || was != file.Value) ? 1 : 0;
             carried += SnapshotAnswers.Latest(compilation.SyntaxTrees.First())?.AnswersCarried ?? 0;
@@ -122,7 +122,7 @@ public sealed class EditChainTests
     // Each document's requested diagnostics against a fresh compilation's of the same text (parsed anew: nothing carried).
     // Gives the findings of the requests and the fresh compilation's diagnostics by file.
     private static async Task<(int Findings, Dictionary<string, string> ByFile)> CompareAsync(
-        Corpus code, CSharpCompilation compilation, IReadOnlyList<SyntaxTree> requested, bool treatInferredAsPii, bool concurrently, List<string> log)
+        Corpus code, CSharpCompilation compilation, IReadOnlyList<SyntaxTree> requested, (SyntaxTree Tree, TextSpan Span)? span, bool treatInferredAsPii, bool concurrently, List<string> log)
     {
         var thrown = new ConcurrentQueue<Exception>();
         var withAnalyzers = compilation.WithAnalyzers([.. AllAnalyzers.Analyzers], Options(treatInferredAsPii, thrown));
@@ -143,6 +143,12 @@ public sealed class EditChainTests
             }
         }
 
+        // First the light bulb's request for the member at the edit, when there is one.
+        var inSpan = span is var (spanTree, member)
+            ? Render((await withAnalyzers.GetAnalysisResultAsync(compilation.GetSemanticModel(spanTree), member, CancellationToken.None))
+                .GetAllDiagnostics().Where(d => d.Location.SourceTree == spanTree && member.Contains(d.Location.SourceSpan)))
+            : "";
+
         // One request after another, or, every other time, four at a time on the thread pool, as the IDE asks for its open
         // documents: the first questions of a snapshot then race for the carried answers' check.
         var byDocument = (await Task.WhenAll(requested.Select(tree => Task.Run(() => RequestAsync(tree))))).SelectMany(diagnostics => diagnostics).ToList();
@@ -156,6 +162,12 @@ public sealed class EditChainTests
         var when = $"after the edits {string.Join(", ", log)} ({(concurrently ? "four requests at a time" : "one request at a time")})";
         Assert.True(thrown.IsEmpty, $"{when}: {thrown.FirstOrDefault()}");
         Assert.True(expected == actual, $"{when}:\nfresh compilation:\n{expected}\nper-document requests:\n{actual}");
+        if (span is var (tree, edited))
+        {
+            var expectedInSpan = Render(whole.Where(d => d.Location.SourceTree?.FilePath == tree.FilePath && edited.Contains(d.Location.SourceSpan)));
+            Assert.True(expectedInSpan == inSpan, $"{when}, the span {edited}:\nfresh compilation:\n{expectedInSpan}\nspan request:\n{inSpan}");
+        }
+
         var byFile = whole.Where(d => d.Location.SourceTree is not null)
             .GroupBy(d => d.Location.SourceTree!.FilePath, StringComparer.Ordinal)
             .ToDictionary(file => file.Key, file => Render(file), StringComparer.Ordinal);
@@ -192,8 +204,9 @@ public sealed class EditChainTests
     private static string Render(IEnumerable<Diagnostic> diagnostics) =>
         string.Join("\n", diagnostics.Select(d => $"{d.Location.SourceTree?.FilePath} {d.Location.GetLineSpan().Span} {d.Id} {d.GetMessage(CultureInfo.InvariantCulture)}").Order(StringComparer.Ordinal));
 
-    // One edit of one member with a body, in a random file, as the editor makes it (the tree reparsed incrementally).
-    private static ((CSharpCompilation Compilation, SyntaxTree Tree), string Description) EditSomewhere(CSharpCompilation compilation, Corpus code, Random random, int step)
+    // One edit of one member with a body, in a random file, as the editor makes it (the tree reparsed incrementally): the
+    // new compilation, the edited tree and the edited member's span in it.
+    private static ((CSharpCompilation Compilation, SyntaxTree Tree, TextSpan Member), string Description) EditSomewhere(CSharpCompilation compilation, Corpus code, Random random, int step)
     {
         while (true)
         {
@@ -219,7 +232,8 @@ public sealed class EditChainTests
                 AccessorDeclarationSyntax accessor => accessor.Keyword.ValueText,
                 _ => member.Kind().ToString(),
             };
-            return ((compilation.ReplaceSyntaxTree(tree, edited), edited), $"{change.Kind} {tree.FilePath}:{name}@{step}");
+            var span = new TextSpan(member.SpanStart, member.Span.Length + change.Change.NewText!.Length - change.Change.Span.Length);
+            return ((compilation.ReplaceSyntaxTree(tree, edited), edited, span), $"{change.Kind} {tree.FilePath}:{name}@{step}");
         }
     }
 

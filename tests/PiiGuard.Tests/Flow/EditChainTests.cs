@@ -17,9 +17,10 @@ namespace PiiGuard.Tests.Flow;
 /// As one types for a while: a chain of random edits of a code base (a sink given a parameter, a body emptied, statements
 /// deleted, doubled or copied from another member, a call made to another method, tokens deleted mid-word, now and then
 /// a new parameter or the option counting inferred personal data turned), each a new snapshot that keeps the other
-/// files' trees, with the IDE's per-document requests after each edit for the edited document and a few others (one
-/// after another, or all at once). Every request must give what a fresh compilation of the same text gives: the answers
-/// the snapshots carry over an edit (<see cref="SnapshotAnswers"/>) must never hide a finding or invent one.
+/// files' trees, with the IDE's requests after each edit: the light bulb's for the edited member, then the documents' for
+/// the edited one and a few others (one after another, or four at a time). Every request must give what a fresh
+/// compilation of the same text gives: the answers the snapshots carry over an edit (<see cref="SnapshotAnswers"/>) must
+/// never hide a finding or invent one.
 /// Seeded, so a failure reproduces; <c>PIIGUARD_EDIT_CHAINS=n</c> runs n more chains of the generated code and n/4 of
 /// PiiGuard's own analyzers (a longer campaign, locally).
 /// </summary>

@@ -585,7 +585,7 @@ internal abstract class BodyScan<TScan>
         // A method without a carried answer is walked, once.
         public void Assume(IMethodSymbol method, SyntaxNode? declaration)
         {
-            if (!(declaration is not null && Carried.No.Contains(declaration)))
+            if (declaration is null || !Carried.No.Contains(declaration))
             {
                 Walk(method);
             }

@@ -91,11 +91,10 @@ public sealed class ConcurrencyAndCancellationTests
     private sealed class TreeCompletionSignal(Action cancel) : DiagnosticAnalyzer
 #pragma warning restore RS1001, RS1036
     {
-        private readonly Stopwatch _sinceFirstTree = new();
         private int _signalled;
 
         /// <summary>The time since the first tree completed and the analysis was cancelled.</summary>
-        public Stopwatch SinceFirstTree => _sinceFirstTree;
+        public Stopwatch SinceFirstTree { get; } = new();
 
         // Never reported; an analyzer with no diagnostic of its own is not run at all.
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -109,7 +108,7 @@ public sealed class ConcurrencyAndCancellationTests
             {
                 if (Interlocked.Exchange(ref _signalled, 1) == 0)
                 {
-                    _sinceFirstTree.Start();
+                    SinceFirstTree.Start();
                     cancel();
                 }
             });
